@@ -1,0 +1,42 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { existsSync } from 'node:fs';
+import { AuthModule } from './auth/auth.module';
+import { PublicRateLimitGuard } from './auth/public-rate-limit.guard';
+import { SessionGuard } from './auth/session.guard';
+import { CommonModule } from './common/common.module';
+import { HttpErrorFilter } from './common/http-error.filter';
+import type { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { ForumsModule } from './forums/forums.module';
+import { HealthModule } from './health/health.module';
+import { frontendBuildDir } from './paths';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    const frontend = existsSync(frontendBuildDir)
+      ? [ServeStaticModule.forRoot({ rootPath: frontendBuildDir, exclude: ['/api/{*path}'] })]
+      : [];
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        CommonModule,
+        DatabaseModule.forRoot(config.database),
+        AuthModule,
+        ForumsModule,
+        HealthModule,
+        ...frontend,
+      ],
+      providers: [
+        { provide: APP_FILTER, useClass: HttpErrorFilter },
+        // Order matters: throttle anonymous traffic before touching the session table.
+        { provide: APP_GUARD, useClass: PublicRateLimitGuard },
+        { provide: APP_GUARD, useClass: SessionGuard },
+      ],
+    };
+  }
+}

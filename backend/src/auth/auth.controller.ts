@@ -1,0 +1,64 @@
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { Auth, CurrentUser, Public } from './auth.decorators';
+import type { AuthUser } from './auth-user';
+import { AuthService, SignedIn } from './auth.service';
+import { SetupDto, SignInDto } from './dto/sign-in.dto';
+import { AuthUserDto, mapAuthUser, SetupStatusDto } from './dto/user.dto';
+import { clearSessionCookie, readSessionToken, setSessionCookie } from './session-cookie';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Public()
+  @Get('setup')
+  @ApiOkResponse({ type: SetupStatusDto })
+  async setupStatus(): Promise<SetupStatusDto> {
+    return { needsSetup: await this.auth.needsSetup() };
+  }
+
+  @Public()
+  @Post('setup')
+  @ApiOkResponse({ type: AuthUserDto })
+  @HttpCode(200)
+  async setup(@Body() dto: SetupDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<AuthUserDto> {
+    return this.startSession(res, await this.auth.setup(dto, req.get('user-agent')));
+  }
+
+  @Public()
+  @Post('sign-in')
+  @HttpCode(200)
+  @ApiOkResponse({ type: AuthUserDto })
+  async signIn(@Body() dto: SignInDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<AuthUserDto> {
+    return this.startSession(res, await this.auth.signIn(dto.email, dto.password, req.get('user-agent')));
+  }
+
+  @Public()
+  @Post('sign-out')
+  @HttpCode(204)
+  async signOut(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
+    const token = readSessionToken(req);
+    if (token) await this.auth.signOut(token);
+    clearSessionCookie(res, this.config.secureCookies);
+  }
+
+  @Auth()
+  @Get('me')
+  @ApiOkResponse({ type: AuthUserDto })
+  me(@CurrentUser() user: AuthUser): AuthUserDto {
+    return mapAuthUser(user);
+  }
+
+  private startSession(res: Response, signedIn: SignedIn): AuthUserDto {
+    setSessionCookie(res, signedIn.token, signedIn.expiresAt, this.config.secureCookies);
+    return mapAuthUser(signedIn.user);
+  }
+}

@@ -1,0 +1,96 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { createHash, randomBytes } from 'node:crypto';
+import { Clock } from '../common/clock';
+import { DomainError } from '../common/domain-error';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { AuthUser, toAuthUser } from './auth-user';
+import { PasswordHasher } from './password-hasher';
+import { SessionRepository } from './session.repository';
+import { UserRepository } from './user.repository';
+import { UsersService } from './users.service';
+
+const SESSION_LIFETIME_MS = 14 * 24 * 3600 * 1000;
+/** Sliding expiry is written at most this often, so a busy door phone does not write on every scan. */
+const TOUCH_INTERVAL_MS = 60 * 1000;
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export interface SignedIn {
+  user: AuthUser;
+  token: string;
+  expiresAt: Date;
+}
+
+@Injectable()
+export class AuthService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(AuthService.name);
+
+  constructor(
+    private readonly users: UserRepository,
+    private readonly sessions: SessionRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly usersService: UsersService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** ADMIN_EMAIL/ADMIN_PASSWORD create the first organiser on a fresh install, and nothing after that. */
+  async onApplicationBootstrap(): Promise<void> {
+    const admin = this.config.admin;
+    if (!admin || (await this.users.count()) > 0) return;
+    await this.usersService.create({ email: admin.email, name: 'Organiser', password: admin.password, role: 'organiser' });
+    this.logger.log(`Created the first organiser account for ${admin.email}`);
+  }
+
+  async needsSetup(): Promise<boolean> {
+    return (await this.users.count()) === 0;
+  }
+
+  /** First-run setup: the first person to open a fresh install creates the first organiser. */
+  async setup(input: { email: string; name: string; password: string }, userAgent?: string): Promise<SignedIn> {
+    if (!(await this.needsSetup())) throw DomainError.conflict('This installation already has staff accounts; sign in instead');
+    await this.usersService.create({ ...input, role: 'organiser' });
+    return this.signIn(input.email, input.password, userAgent);
+  }
+
+  async signIn(email: string, password: string, userAgent?: string): Promise<SignedIn> {
+    const user = await this.users.findByEmail(email.trim().toLowerCase());
+    const ok =
+      user && user.active
+        ? await this.hasher.verify(user.passwordHash, password)
+        : await this.hasher.verifyAgainstNothing(password);
+    if (!user || !ok) throw DomainError.unauthenticated('Email or password is not right');
+
+    const now = this.clock.now();
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
+    await this.sessions.create({
+      tokenHash: hashToken(token),
+      userId: user.id,
+      userAgent: userAgent?.slice(0, 255) ?? null,
+      lastSeenAt: now,
+      expiresAt,
+    });
+    await this.users.touchSignIn(user.id, now);
+    return { user: toAuthUser(user), token, expiresAt };
+  }
+
+  /** The user behind a session cookie, or null when it is unknown, expired or the account is disabled. */
+  async authenticate(token: string): Promise<AuthUser | null> {
+    const tokenHash = hashToken(token);
+    const session = await this.sessions.findWithUser(tokenHash);
+    const now = this.clock.now();
+    if (!session || session.expiresAt <= now || !session.user.active) return null;
+    if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+      await this.sessions.touch(tokenHash, now, new Date(now.getTime() + SESSION_LIFETIME_MS));
+    }
+    return toAuthUser(session.user);
+  }
+
+  async signOut(token: string): Promise<void> {
+    await this.sessions.delete(hashToken(token));
+  }
+}

@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { type StaffRole, User } from './entities/user.entity';
+
+export type NewUser = Pick<User, 'email' | 'name' | 'passwordHash' | 'role' | 'countries'>;
+
+@Injectable()
+export class UserRepository {
+  constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
+
+  findById(id: string): Promise<User | null> {
+    return this.users.findOneBy({ id });
+  }
+
+  findByEmail(email: string): Promise<User | null> {
+    return this.users.findOneBy({ email });
+  }
+
+  list(): Promise<User[]> {
+    return this.users.find({ order: { name: 'ASC' } });
+  }
+
+  count(): Promise<number> {
+    return this.users.count();
+  }
+
+  countActive(role: StaffRole): Promise<number> {
+    return this.users.countBy({ role, active: true });
+  }
+
+  create(user: NewUser): Promise<User> {
+    return this.users.save(this.users.create({ ...user, active: true, lastSignInAt: null }));
+  }
+
+  save(user: User): Promise<User> {
+    return this.users.save(user);
+  }
+
+  async touchSignIn(id: string, at: Date): Promise<void> {
+    await this.users.update({ id }, { lastSignInAt: at });
+  }
+}

@@ -1,0 +1,41 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Auth, CurrentUser } from './auth.decorators';
+import type { AuthUser } from './auth-user';
+import { CreateUserDto, mapUser, UpdateUserDto, UserDto } from './dto/user.dto';
+import { UsersService } from './users.service';
+
+@ApiTags('users')
+@Auth('organiser')
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  @ApiOkResponse({ type: [UserDto] })
+  async list(): Promise<UserDto[]> {
+    return (await this.users.list()).map(mapUser);
+  }
+
+  @Post()
+  @ApiCreatedResponse({ type: UserDto })
+  async create(@Body() dto: CreateUserDto): Promise<UserDto> {
+    return mapUser(await this.users.create(dto));
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: UserDto })
+  async get(@Param('id', ParseUUIDPipe) id: string): Promise<UserDto> {
+    return mapUser(await this.users.get(id));
+  }
+
+  @Patch(':id')
+  @ApiOkResponse({ type: UserDto })
+  async update(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateUserDto,
+  ): Promise<UserDto> {
+    return mapUser(await this.users.update(actor.id, id, dto));
+  }
+}

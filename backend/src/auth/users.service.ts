@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '../common/domain-error';
+import { type StaffRole, User } from './entities/user.entity';
+import { PasswordHasher } from './password-hasher';
+import { SessionRepository } from './session.repository';
+import { UserRepository } from './user.repository';
+
+export interface CreateUserInput {
+  email: string;
+  name: string;
+  password: string;
+  role: StaffRole;
+  countries?: string[];
+}
+
+export interface UpdateUserInput {
+  name?: string;
+  password?: string;
+  role?: StaffRole;
+  countries?: string[];
+  active?: boolean;
+}
+
+/** Staff accounts, managed by organisers. */
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly users: UserRepository,
+    private readonly sessions: SessionRepository,
+    private readonly hasher: PasswordHasher,
+  ) {}
+
+  list(): Promise<User[]> {
+    return this.users.list();
+  }
+
+  async get(id: string): Promise<User> {
+    const user = await this.users.findById(id);
+    if (!user) throw DomainError.notFound('User');
+    return user;
+  }
+
+  async create(input: CreateUserInput): Promise<User> {
+    const email = input.email.trim().toLowerCase();
+    const countries = checkCountries(input.role, input.countries ?? []);
+    if (await this.users.findByEmail(email)) {
+      throw DomainError.conflict('A staff account with this email already exists', { email: ['already in use'] });
+    }
+    const passwordHash = await this.hasher.hash(input.password);
+    return this.users.create({ email, name: input.name.trim(), passwordHash, role: input.role, countries });
+  }
+
+  async update(actorId: string, id: string, input: UpdateUserInput): Promise<User> {
+    const user = await this.get(id);
+    const role = input.role ?? user.role;
+    const active = input.active ?? user.active;
+    if (user.role === 'organiser' && user.active && (role !== 'organiser' || !active)) {
+      if (actorId === id) throw DomainError.conflict('You cannot demote or disable your own account');
+      if ((await this.users.countActive('organiser')) <= 1)
+        throw DomainError.conflict('At least one active organiser must remain');
+    }
+    user.countries = checkCountries(role, input.countries ?? (role === 'registrar' ? user.countries : []));
+    user.role = role;
+    user.active = active;
+    if (input.name !== undefined) user.name = input.name.trim();
+    if (input.password !== undefined) user.passwordHash = await this.hasher.hash(input.password);
+    const saved = await this.users.save(user);
+    // A changed password, role or status must not leave old sessions carrying the old rights.
+    if (input.password !== undefined || input.role !== undefined || input.active === false || input.countries !== undefined) {
+      await this.sessions.deleteForUser(id);
+    }
+    return saved;
+  }
+}
+
+function checkCountries(role: StaffRole, countries: string[]): string[] {
+  const unique = [...new Set(countries.map((c) => c.toUpperCase()))];
+  if (role === 'registrar' && unique.length === 0) {
+    throw DomainError.validation({ countries: ['a registrar needs at least one country'] });
+  }
+  if (role !== 'registrar' && unique.length > 0) {
+    throw DomainError.validation({ countries: ['only registrars are scoped to countries'] });
+  }
+  return unique.sort();
+}

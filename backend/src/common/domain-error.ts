@@ -1,0 +1,31 @@
+/** Every error a service raises on purpose; the HTTP filter maps the kind once. */
+export type DomainErrorKind = 'validation' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited';
+
+export type FieldErrors = Record<string, string[]>;
+
+export class DomainError extends Error {
+  constructor(
+    public readonly kind: DomainErrorKind,
+    message: string,
+    public readonly fields?: FieldErrors,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+
+  static validation(fields: FieldErrors, message = 'Some fields are not valid'): DomainError {
+    return new DomainError('validation', message, fields);
+  }
+  static notFound(what: string): DomainError {
+    return new DomainError('not_found', `${what} not found`);
+  }
+  static conflict(message: string, fields?: FieldErrors): DomainError {
+    return new DomainError('conflict', message, fields);
+  }
+  static forbidden(message = 'You are not allowed to do this'): DomainError {
+    return new DomainError('forbidden', message);
+  }
+  static unauthenticated(message = 'Sign in first'): DomainError {
+    return new DomainError('unauthenticated', message);
+  }
+}

@@ -1,0 +1,56 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { DomainError, DomainErrorKind, FieldErrors } from './domain-error';
+
+const statusOf: Record<DomainErrorKind, number> = {
+  validation: HttpStatus.BAD_REQUEST,
+  unauthenticated: HttpStatus.UNAUTHORIZED,
+  forbidden: HttpStatus.FORBIDDEN,
+  not_found: HttpStatus.NOT_FOUND,
+  conflict: HttpStatus.CONFLICT,
+  rate_limited: HttpStatus.TOO_MANY_REQUESTS,
+};
+
+export interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+  fields?: FieldErrors;
+  correlationId: string;
+}
+
+/** One JSON error shape for the whole API; unexpected errors are logged and never leak details. */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpError');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const req = http.getRequest<Request & { id?: string }>();
+    const res = http.getResponse<Response>();
+    const correlationId = String(req.id ?? '');
+    const body = this.toBody(exception, correlationId);
+    if (body.statusCode >= 500) this.logger.error({ err: exception, correlationId }, 'Unhandled error');
+    res.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown, correlationId: string): ErrorBody {
+    if (exception instanceof DomainError) {
+      const statusCode = statusOf[exception.kind];
+      return { statusCode, error: exception.kind, message: exception.message, fields: exception.fields, correlationId };
+    }
+    if (exception instanceof HttpException) {
+      const statusCode = exception.getStatus();
+      const response = exception.getResponse();
+      const message =
+        typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? exception.message);
+      return { statusCode, error: errorName(statusCode), message, correlationId };
+    }
+    return { statusCode: 500, error: 'internal', message: 'Something went wrong on our side', correlationId };
+  }
+}
+
+function errorName(status: number): string {
+  const entry = Object.entries(statusOf).find(([, s]) => s === status);
+  return entry ? entry[0] : status >= 500 ? 'internal' : 'bad_request';
+}

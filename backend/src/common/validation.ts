@@ -1,0 +1,22 @@
+import type { ValidationError } from '@nestjs/common';
+import { ValidationPipe } from '@nestjs/common';
+import type { FieldErrors } from './domain-error';
+import { DomainError } from './domain-error';
+
+/** Flattens nested class-validator errors into `{ "path.to.field": ["message"] }`. */
+export function toFieldErrors(errors: ValidationError[], prefix = ''): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const error of errors) {
+    const path = prefix ? `${prefix}.${error.property}` : error.property;
+    if (error.constraints) fields[path] = Object.values(error.constraints);
+    Object.assign(fields, toFieldErrors(error.children ?? [], path));
+  }
+  return fields;
+}
+
+export const validationPipe = new ValidationPipe({
+  transform: true,
+  whitelist: true,
+  forbidNonWhitelisted: true,
+  exceptionFactory: (errors) => DomainError.validation(toFieldErrors(errors)),
+});

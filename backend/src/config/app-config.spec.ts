@@ -1,0 +1,55 @@
+import { describe, expect, it } from '@jest/globals';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from './app-config';
+
+describe(loadConfig.name, () => {
+  const dataDir = () => mkdtempSync(join(tmpdir(), 'df-config-'));
+
+  it('defaults to SQLite in DATA_DIR, port 3000 and a generated secret kept on disk', () => {
+    const dir = dataDir();
+    const config = loadConfig({ DATA_DIR: dir });
+    expect(config.port).toBe(3000);
+    expect(config.database).toEqual({ type: 'sqlite', file: join(dir, 'diaspora-forum.sqlite') });
+    expect(config.appSecret).toHaveLength(43);
+    expect(readFileSync(join(dir, 'app-secret'), 'utf8').trim()).toBe(config.appSecret);
+    expect(loadConfig({ DATA_DIR: dir }).appSecret).toBe(config.appSecret);
+    expect(config.publicUrl).toBe('http://localhost:3000');
+    expect(config.secureCookies).toBe(false);
+  });
+
+  it('uses MySQL when DATABASE_URL is set and secure cookies behind an https PUBLIC_URL', () => {
+    const config = loadConfig({
+      DATA_DIR: dataDir(),
+      DATABASE_URL: 'mysql://u:p@db:3306/forum',
+      PUBLIC_URL: 'https://forum.example.org/',
+      PORT: '8080',
+    });
+    expect(config.database).toEqual({ type: 'mysql', url: 'mysql://u:p@db:3306/forum' });
+    expect(config.publicUrl).toBe('https://forum.example.org');
+    expect(config.secureCookies).toBe(true);
+    expect(config.port).toBe(8080);
+  });
+
+  it('refuses a wrong setting with a message naming every problem', () => {
+    let error: unknown;
+    try {
+      loadConfig({
+        DATA_DIR: dataDir(),
+        PORT: 'eighty',
+        DATABASE_URL: 'postgres://x',
+        APP_SECRET: 'short',
+        ADMIN_EMAIL: 'a@example.org',
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as ConfigError).message;
+    expect(message).toContain('PORT');
+    expect(message).toContain('DATABASE_URL must be a mysql:// (MySQL) or mariadb://');
+    expect(message).toContain('APP_SECRET must be at least 32 characters');
+    expect(message).toContain('ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
+  });
+});

@@ -1,0 +1,55 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { join, resolve } from 'node:path';
+import { repoRoot } from '../paths';
+import { readOrCreateAppSecret } from './app-secret';
+import { EnvDto } from './env.dto';
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  database: { type: 'mysql'; url: string } | { type: 'sqlite'; file: string };
+  smtpUrl?: string;
+  appSecret: string;
+  publicUrl: string;
+  secureCookies: boolean;
+  admin?: { email: string; password: string };
+  logLevel: string;
+  publicRateLimitPerMinute: number;
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+/** Reads and validates the environment; throws ConfigError listing every problem at once. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const dto = plainToInstance(EnvDto, { ...env }, { excludeExtraneousValues: false });
+  const problems = validateSync(dto, { whitelist: false }).flatMap((e) => Object.values(e.constraints ?? {}));
+  if ((dto.ADMIN_EMAIL && !dto.ADMIN_PASSWORD) || (!dto.ADMIN_EMAIL && dto.ADMIN_PASSWORD)) {
+    problems.push('ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
+  }
+  if (problems.length) throw new ConfigError(problems);
+
+  const port = dto.PORT ?? 3000;
+  const dataDir = resolve(repoRoot, dto.DATA_DIR ?? 'data');
+  const publicUrl = (dto.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  return {
+    port,
+    host: dto.HOST ?? '0.0.0.0',
+    dataDir,
+    database: dto.DATABASE_URL
+      ? { type: 'mysql', url: dto.DATABASE_URL }
+      : { type: 'sqlite', file: join(dataDir, 'diaspora-forum.sqlite') },
+    smtpUrl: dto.SMTP_URL,
+    appSecret: dto.APP_SECRET ?? readOrCreateAppSecret(dataDir),
+    publicUrl,
+    secureCookies: publicUrl.startsWith('https://'),
+    admin: dto.ADMIN_EMAIL && dto.ADMIN_PASSWORD ? { email: dto.ADMIN_EMAIL, password: dto.ADMIN_PASSWORD } : undefined,
+    logLevel: dto.LOG_LEVEL ?? 'info',
+    publicRateLimitPerMinute: dto.PUBLIC_RATE_LIMIT_PER_MINUTE ?? 60,
+  };
+}

@@ -1,0 +1,4 @@
+import { mysqlMigrations } from './migrations/mysql';
+import { sqliteMigrations } from './migrations/sqlite';
+
+export { mysqlMigrations, sqliteMigrations };

@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto';
+import { Column, CreateDateColumn, Entity, UpdateDateColumn } from 'typeorm';
+import { UuidPrimaryColumn } from '../database/uuid-primary-column';
+
+export const forumStatuses = ['draft', 'open', 'closed', 'archived'] as const;
+export type ForumStatus = (typeof forumStatuses)[number];
+
+/** An event the directorate runs, e.g. the two-day Diaspora Forum in Maseru. */
+@Entity('forums')
+export class Forum {
+  @UuidPrimaryColumn()
+  id: string = randomUUID();
+
+  @Column({ type: 'varchar', length: 160 })
+  name: string;
+
+  @Column({ type: 'varchar', length: 80, unique: true })
+  slug: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  venue: string;
+
+  /** IANA zone the forum's days and session times are expressed in. */
+  @Column({ type: 'varchar', length: 64 })
+  timezone: string;
+
+  /** First and last day, as calendar dates in the forum's timezone (YYYY-MM-DD). */
+  @Column({ type: 'varchar', length: 10 })
+  startDate: string;
+
+  @Column({ type: 'varchar', length: 10 })
+  endDate: string;
+
+  @Column({ type: 'int' })
+  capacity: number;
+
+  @Column({ type: 'datetime', nullable: true })
+  rsvpDeadline: Date | null;
+
+  @Column({ type: 'varchar', length: 16, default: 'draft' })
+  status: ForumStatus;
+
+  @CreateDateColumn({ type: 'datetime' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'datetime' })
+  updatedAt: Date;
+}
