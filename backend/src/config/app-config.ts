@@ -27,7 +27,9 @@ export class ConfigError extends Error {
 
 /** Reads and validates the environment; throws ConfigError listing every problem at once. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const dto = plainToInstance(EnvDto, { ...env }, { excludeExtraneousValues: false });
+  // An empty variable (FOO=) means "not set", as in most twelve-factor apps.
+  const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const dto = plainToInstance(EnvDto, given);
   const problems = validateSync(dto, { whitelist: false }).flatMap((e) => Object.values(e.constraints ?? {}));
   if ((dto.ADMIN_EMAIL && !dto.ADMIN_PASSWORD) || (!dto.ADMIN_EMAIL && dto.ADMIN_PASSWORD)) {
     problems.push('ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
