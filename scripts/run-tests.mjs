@@ -3,6 +3,7 @@
 // Exits non-zero when any test failed or a suite could not run.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
@@ -57,8 +58,8 @@ for (const suite of suites) {
     failed += 1;
     continue;
   }
-  const out = join(reports, `${suite.label}.json`);
-  const ok = run(suite.label, suite.cmd, suite.args(out), join(root, suite.cwd));
+  const out = join(reports, `${suite.label.replace(/\W+/g, '-')}.json`);
+  const ok = run(suite.label, suite.cmd, suite.args(out), join(root, suite.cwd), suite.env);
   if (!existsSync(out)) {
     process.stdout.write(`${suite.label}: the runner wrote no report (exit ${ok ? 0 : 'non-zero'})\n`);
     failed += 1;

@@ -2,7 +2,8 @@
 // Generates a migration for both dialects from the entities, then lists it in each index.ts.
 // Usage: npm run migration:generate -w backend -- AddMembers   (needs MariaDB on 127.0.0.1:3306)
 import { execFileSync } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const name = process.argv[2];
@@ -14,14 +15,25 @@ const mysqlAdmin = process.env.MIGRATION_MYSQL_ADMIN_URL ?? 'mysql://root@127.0.
 const scratch = `df_migration_${process.pid}`;
 const run = (cmd, args, env = {}) => execFileSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
 
+// The indexes are rewritten first too, so a migration file deleted by hand drops out of them.
+for (const dialect of ['mysql', 'sqlite']) writeIndex(dialect);
 run('npx', ['tsc', '-p', 'tsconfig.build.json']);
 run('mariadb', ['-h127.0.0.1', '-uroot', '-e', `CREATE DATABASE ${scratch}`]);
+const sqliteDir = mkdtempSync(join(tmpdir(), 'df-migration-'));
 try {
-  const cli = ['typeorm', 'migration:generate', '-d', 'dist/database/cli-data-source.js', '--pretty'];
-  run('npx', [...cli, `src/database/migrations/sqlite/${name}`], { MIGRATION_SQLITE_FILE: ':memory:' });
-  run('npx', [...cli, `src/database/migrations/mysql/${name}`], { MIGRATION_DATABASE_URL: `${mysqlAdmin}/${scratch}` });
+  // Bring scratch databases up to the existing migrations, then diff them against the entities.
+  const source = ['-d', 'dist/database/cli-data-source.js'];
+  const dialects = [
+    ['sqlite', { MIGRATION_SQLITE_FILE: join(sqliteDir, 'scratch.sqlite') }],
+    ['mysql', { MIGRATION_DATABASE_URL: `${mysqlAdmin}/${scratch}` }],
+  ];
+  for (const [dialect, env] of dialects) {
+    run('npx', ['typeorm', 'migration:run', ...source], env);
+    run('npx', ['typeorm', 'migration:generate', ...source, '--pretty', `src/database/migrations/${dialect}/${name}`], env);
+  }
 } finally {
   run('mariadb', ['-h127.0.0.1', '-uroot', '-e', `DROP DATABASE ${scratch}`]);
+  rmSync(sqliteDir, { recursive: true, force: true });
 }
 for (const dialect of ['mysql', 'sqlite']) writeIndex(dialect);
 
