@@ -48,7 +48,7 @@ describe('organiser console on a phone', () => {
     await page.getByLabel('Capacity (places)').fill('0');
     await page.getByRole('button', { name: 'Create forum' }).click();
     // Bad input: the field says why, and nothing is created.
-    await expect(page.locator('#capacity-error').textContent()).resolves.toContain('capacity must not be less than 1');
+    await expect(page.locator('#capacity-error').textContent()).resolves.toContain('must be at least 1');
     await page.screenshot({ path: screenshotPath('console-forum-invalid'), fullPage: true });
 
     await page.getByLabel('Capacity (places)').fill('300');

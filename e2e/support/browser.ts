@@ -28,7 +28,7 @@ export async function launchChromium(extraArgs: string[] = []): Promise<Browser>
 
 /** A phone-sized context, the way diaspora members and door staff use the product. */
 export function phoneContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
-  const { defaultBrowserType: _ignored, ...pixel } = devices['Pixel 7'];
+  const { defaultBrowserType, ...pixel } = devices['Pixel 7'];
   return browser.newContext({ ...pixel, baseURL });
 }
 

@@ -127,3 +127,21 @@ describe('first organiser from ADMIN_EMAIL / ADMIN_PASSWORD', () => {
     }
   });
 });
+
+describe('rate limit on public routes', () => {
+  it('answers 429 with Retry-After once an address has used its minute, and leaves staff routes alone', async () => {
+    const t = await createTestApp({ PUBLIC_RATE_LIMIT_PER_MINUTE: '3' });
+    try {
+      const staff = await t.signedIn('organiser'); // one public call: the sign-in itself
+      const anon = t.anon();
+      await anon.post('/api/v1/auth/sign-in').send({ email: 'a@example.org', password: 'whatever it is' }).expect(401);
+      await anon.get('/api/v1/auth/setup').expect(200);
+      const limited = await anon.post('/api/v1/auth/sign-in').send({ email: 'a@example.org', password: 'whatever it is' }).expect(429);
+      expect(limited.body.error).toBe('rate_limited');
+      expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+      await staff.get('/api/v1/forums').expect(200);
+    } finally {
+      await t.close();
+    }
+  });
+});

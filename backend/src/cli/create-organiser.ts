@@ -14,7 +14,8 @@ async function askPassword(): Promise<string> {
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
   // Hide what is typed: print nothing for each key after the prompt.
   const write = (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput;
-  (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s) => (s.startsWith('Password') ? write.call(rl, s) : undefined);
+  (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s) =>
+    s.startsWith('Password') ? write.call(rl, s) : undefined;
   const password = await rl.question('Password (at least 10 characters): ');
   rl.close();
   process.stdout.write('\n');
@@ -27,7 +28,9 @@ async function main(): Promise<void> {
   const password = await askPassword();
   if (password.length < 10) throw new Error('The password needs at least 10 characters');
   const config = loadConfig({ ...process.env, LOG_LEVEL: 'warn' });
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ ...config, admin: undefined }), { logger: ['error'] });
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ ...config, admin: undefined }), {
+    logger: ['error'],
+  });
   try {
     const user = await app.get(UsersService).create({ email: values.email, name: values.name!, password, role: 'organiser' });
     process.stdout.write(`Organiser ${user.email} created. Sign in at ${config.publicUrl}/admin\n`);
@@ -37,7 +40,12 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const message = error instanceof DomainError ? `${error.message}${error.fields ? ` ${JSON.stringify(error.fields)}` : ''}` : error instanceof Error ? error.message : String(error);
+  const message =
+    error instanceof DomainError
+      ? `${error.message}${error.fields ? ` ${JSON.stringify(error.fields)}` : ''}`
+      : error instanceof Error
+        ? error.message
+        : String(error);
   process.stderr.write(`${message}\n`);
   process.exit(1);
 });

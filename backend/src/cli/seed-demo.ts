@@ -11,9 +11,12 @@ import { ForumsService } from '../forums/forums.service';
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { members: { type: 'string', default: '2000' } } });
   const count = Number(values.members);
-  if (!Number.isInteger(count) || count < 1 || count > 1_000_000) throw new Error('--members takes a whole number from 1 to 1000000');
+  if (!Number.isInteger(count) || count < 1 || count > 1_000_000)
+    throw new Error('--members takes a whole number from 1 to 1000000');
   const config = loadConfig({ ...process.env, LOG_LEVEL: 'warn' });
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ ...config, admin: undefined }), { logger: ['error'] });
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ ...config, admin: undefined }), {
+    logger: ['error'],
+  });
   try {
     const result = await seedDemo(app.get<DataSource>(getDataSourceToken()), app.get(ForumsService), { members: count });
     process.stdout.write(

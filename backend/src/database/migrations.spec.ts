@@ -19,7 +19,7 @@ async function pendingSchemaChanges(target: DatabaseTarget): Promise<string[]> {
 
 // Drift is checked on both dialects on every run: the local MariaDB stands in when CI's
 // TEST_DATABASE_URL is not set.
-const mysqlUrl = process.env.TEST_DATABASE_URL ?? 'mariadb://root@127.0.0.1:3306/df_test';
+const mysqlUrl = process.env.TEST_DATABASE_URL || 'mariadb://root@127.0.0.1:3306/df_test';
 
 describe('migrations', () => {
   const dbs: TestDatabase[] = [];

@@ -53,15 +53,13 @@ export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestAp
     anon: () => request.agent(server),
     async signedIn(role, options = {}) {
       const email = options.email ?? `${role}${++counter}@example.org`;
-      const user = await app
-        .get(UsersService)
-        .create({
-          email,
-          name: `Test ${role}`,
-          password: TEST_PASSWORD,
-          role,
-          countries: options.countries ?? (role === 'registrar' ? ['ZA'] : []),
-        });
+      const user = await app.get(UsersService).create({
+        email,
+        name: `Test ${role}`,
+        password: TEST_PASSWORD,
+        role,
+        countries: options.countries ?? (role === 'registrar' ? ['ZA'] : []),
+      });
       const agent = request.agent(server);
       await agent.post('/api/v1/auth/sign-in').send({ email, password: TEST_PASSWORD }).expect(200);
       return Object.assign(agent, { userId: user.id });

@@ -16,19 +16,19 @@ import { type StaffRole, staffRoles, User } from '../entities/user.entity';
 export class CreateUserDto {
   @ApiProperty({ example: 'registrar@example.org' })
   @IsEmail({}, { message: 'enter a valid email address' })
-  @MaxLength(254)
+  @MaxLength(254, { message: 'use at most $constraint1 characters' })
   email: string;
 
   @ApiProperty({ example: 'Thabo Mokoena' })
   @IsString()
   @MinLength(1, { message: 'enter a name' })
-  @MaxLength(120)
+  @MaxLength(120, { message: 'use at most $constraint1 characters' })
   name: string;
 
   @ApiProperty({ minLength: 10 })
   @IsString()
   @MinLength(10, { message: 'use at least 10 characters' })
-  @MaxLength(200)
+  @MaxLength(200, { message: 'use at most $constraint1 characters' })
   password: string;
 
   @ApiProperty({ enum: staffRoles, enumName: 'StaffRole' })

@@ -20,7 +20,9 @@ describe(seedDemo.name, () => {
     expect(Number(n)).toBe(700);
     const countries: { countryCode: string }[] = await t.dataSource.query('SELECT DISTINCT countryCode FROM members');
     expect(countries.length).toBeGreaterThanOrEqual(10);
-    const provinces: { region: string }[] = await t.dataSource.query("SELECT DISTINCT region FROM members WHERE countryCode = 'ZA'");
+    const provinces: { region: string }[] = await t.dataSource.query(
+      "SELECT DISTINCT region FROM members WHERE countryCode = 'ZA'",
+    );
     expect(provinces.map((p) => p.region).sort()).toEqual([...southAfricanProvinces].sort());
     const [{ s }] = await t.dataSource.query('SELECT COUNT(*) AS s FROM member_sectors');
     expect(Number(s)).toBeGreaterThanOrEqual(700);
@@ -39,7 +41,11 @@ describe(syntheticMembers.name, () => {
 
   it('gives valid E.164 phone numbers for the member’s country, and reserved example emails', () => {
     for (const m of members) {
-      if (m.phone) expect({ phone: m.phone, valid: isValidPhoneNumber(m.phone, m.countryCode as never) || isValidPhoneNumber(m.phone) }).toEqual({ phone: m.phone, valid: true });
+      if (m.phone)
+        expect({
+          phone: m.phone,
+          valid: isValidPhoneNumber(m.phone, m.countryCode as never) || isValidPhoneNumber(m.phone),
+        }).toEqual({ phone: m.phone, valid: true });
       if (m.email) expect(m.email).toMatch(/^[a-z]+\.[a-z]+\d+@example\.(org|com|net)$/);
     }
   });

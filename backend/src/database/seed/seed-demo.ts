@@ -13,7 +13,11 @@ export interface SeedResult {
 const CHUNK = 500;
 
 /** Fills an empty register with synthetic members and adds a demo forum. Refuses a register that has members. */
-export async function seedDemo(dataSource: DataSource, forums: ForumsService, options: { members: number; now?: Date }): Promise<SeedResult> {
+export async function seedDemo(
+  dataSource: DataSource,
+  forums: ForumsService,
+  options: { members: number; now?: Date },
+): Promise<SeedResult> {
   const members = dataSource.getRepository(Member);
   if ((await members.count()) > 0) return { members: 0, forum: null, skipped: true };
   const consentAt = options.now ?? new Date();

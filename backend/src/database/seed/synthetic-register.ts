@@ -21,18 +21,98 @@ export interface SyntheticMember {
 }
 
 const firstNames = [
-  'Thabo', 'Palesa', 'Lineo', 'Mpho', 'Teboho', 'Lerato', 'Nthabiseng', 'Tšepo', 'Refiloe', 'Karabo', 'Masechaba', "'Mamello",
-  'Relebohile', 'Khotso', 'Tumelo', 'Limpho', 'Rethabile', 'Bokang', 'Puleng', 'Tlotliso', 'Lehlohonolo', 'Mosa', 'Neo', 'Motlatsi',
-  'Nthati', 'Keketso', 'Lisemelo', 'Thato', 'Kamohelo', 'Boitumelo', 'Paballo', 'Tšoanelo', 'Mathabo', 'Sello', 'Lebohang', 'Zoë',
+  'Thabo',
+  'Palesa',
+  'Lineo',
+  'Mpho',
+  'Teboho',
+  'Lerato',
+  'Nthabiseng',
+  'Tšepo',
+  'Refiloe',
+  'Karabo',
+  'Masechaba',
+  "'Mamello",
+  'Relebohile',
+  'Khotso',
+  'Tumelo',
+  'Limpho',
+  'Rethabile',
+  'Bokang',
+  'Puleng',
+  'Tlotliso',
+  'Lehlohonolo',
+  'Mosa',
+  'Neo',
+  'Motlatsi',
+  'Nthati',
+  'Keketso',
+  'Lisemelo',
+  'Thato',
+  'Kamohelo',
+  'Boitumelo',
+  'Paballo',
+  'Tšoanelo',
+  'Mathabo',
+  'Sello',
+  'Lebohang',
+  'Zoë',
 ];
 const lastNames = [
-  'Mokoena', 'Mosisili', 'Thabane', 'Letsie', 'Moshoeshoe', 'Ntšekhe', 'Makoa', 'Mohapi', 'Sello', 'Molapo', 'Lerotholi', 'Ramakoae',
-  'Phafane', 'Majoro', 'Mahao', 'Khaketla', 'Seeiso', 'Mokhothu', 'Ntsinyi', 'Tšabalira', 'Motanyane', 'Mofolo', 'Ralitapole',
-  'Lekhanya', 'Matete', 'Nkuebe', 'Sekhonyana', 'Rakuoane', 'Mphutlane', 'Khasu', 'Pitso', 'Tau', 'Moleleki', 'Shale',
+  'Mokoena',
+  'Mosisili',
+  'Thabane',
+  'Letsie',
+  'Moshoeshoe',
+  'Ntšekhe',
+  'Makoa',
+  'Mohapi',
+  'Sello',
+  'Molapo',
+  'Lerotholi',
+  'Ramakoae',
+  'Phafane',
+  'Majoro',
+  'Mahao',
+  'Khaketla',
+  'Seeiso',
+  'Mokhothu',
+  'Ntsinyi',
+  'Tšabalira',
+  'Motanyane',
+  'Mofolo',
+  'Ralitapole',
+  'Lekhanya',
+  'Matete',
+  'Nkuebe',
+  'Sekhonyana',
+  'Rakuoane',
+  'Mphutlane',
+  'Khasu',
+  'Pitso',
+  'Tau',
+  'Moleleki',
+  'Shale',
 ];
 const occupations = [
-  'Nurse', 'Medical doctor', 'Teacher', 'Engineer', 'Accountant', 'Mine worker', 'Entrepreneur', 'Lecturer', 'Pharmacist',
-  'Software developer', 'Farmer', 'Lawyer', 'Artist', 'Domestic worker', 'Student', 'Civil servant', 'Journalist', 'Chef',
+  'Nurse',
+  'Medical doctor',
+  'Teacher',
+  'Engineer',
+  'Accountant',
+  'Mine worker',
+  'Entrepreneur',
+  'Lecturer',
+  'Pharmacist',
+  'Software developer',
+  'Farmer',
+  'Lawyer',
+  'Artist',
+  'Domestic worker',
+  'Student',
+  'Civil servant',
+  'Journalist',
+  'Chef',
 ];
 const allSectors: Sector[] = ['investment', 'trade', 'education', 'health', 'social', 'cultural', 'other'];
 
@@ -66,14 +146,29 @@ const countries: CountryProfile[] = [
     phone: (d) => `+27${zaMobilePrefixes[(d() * 10 + d()) % zaMobilePrefixes.length]}${digits(d, 7)}`,
   },
   // Ofcom's drama range (07700 900xxx) fails libphonenumber's validation: random 074/075/078 mobiles instead.
-  { code: 'GB', weight: 9, cities: ['London', 'Manchester', 'Birmingham', 'Leeds', 'Glasgow'], phone: (d) => `+447${[4, 5, 8][d() % 3]}${digits(d, 8)}` },
+  {
+    code: 'GB',
+    weight: 9,
+    cities: ['London', 'Manchester', 'Birmingham', 'Leeds', 'Glasgow'],
+    phone: (d) => `+447${[4, 5, 8][d() % 3]}${digits(d, 8)}`,
+  },
   // The NANP's fictional 555-0100–0199.
-  { code: 'US', weight: 8, cities: ['New York', 'Houston', 'Atlanta', 'Washington', 'Boston'], phone: (d) => `+1${['212', '713', '404', '202', '617'][d() % 5]}55501${digits(d, 2)}` },
+  {
+    code: 'US',
+    weight: 8,
+    cities: ['New York', 'Houston', 'Atlanta', 'Washington', 'Boston'],
+    phone: (d) => `+1${['212', '713', '404', '202', '617'][d() % 5]}55501${digits(d, 2)}`,
+  },
   { code: 'BW', weight: 4, cities: ['Gaborone', 'Francistown'], phone: (d) => `+2677${[1, 2, 3, 4][d() % 4]}${digits(d, 6)}` },
   { code: 'NA', weight: 3, cities: ['Windhoek'], phone: (d) => `+26481${digits(d, 7)}` },
   // ACMA's fictional mobile range 0491 570 006–0491 579 999.
   { code: 'AU', weight: 3, cities: ['Sydney', 'Melbourne', 'Perth'], phone: (d) => `+6149157${digits(d, 4)}` },
-  { code: 'CA', weight: 3, cities: ['Toronto', 'Ottawa', 'Calgary'], phone: (d) => `+1${['416', '613', '403'][d() % 3]}55501${digits(d, 2)}` },
+  {
+    code: 'CA',
+    weight: 3,
+    cities: ['Toronto', 'Ottawa', 'Calgary'],
+    phone: (d) => `+1${['416', '613', '403'][d() % 3]}55501${digits(d, 2)}`,
+  },
   { code: 'IE', weight: 2, cities: ['Dublin', 'Cork'], phone: (d) => `+35383${digits(d, 7)}` },
   { code: 'DE', weight: 2, cities: ['Berlin', 'Frankfurt'], phone: (d) => `+49151${digits(d, 8)}` },
   { code: 'CN', weight: 2, cities: ['Beijing', 'Shanghai'], phone: (d) => `+86139${digits(d, 8)}` },
@@ -114,7 +209,13 @@ export function* syntheticMembers(count: number, seed = 2027): Generator<Synthet
       : null;
     const sectorCount = 1 + int(2);
     const sectors = [...new Set(Array.from({ length: sectorCount }, () => pick(allSectors)))];
-    const channel: Channel = !email ? (phone ? pick(['whatsapp', 'phone', 'sms'] as const) : 'phone') : random() < 0.7 ? 'email' : 'whatsapp';
+    const channel: Channel = !email
+      ? phone
+        ? pick(['whatsapp', 'phone', 'sms'] as const)
+        : 'phone'
+      : random() < 0.7
+        ? 'email'
+        : 'whatsapp';
     yield {
       firstName,
       lastName,

@@ -20,25 +20,25 @@ export class CreateForumDto {
   @ApiProperty({ example: 'Basotho Diaspora Forum 2027' })
   @IsString()
   @MinLength(3, { message: 'use at least 3 characters' })
-  @MaxLength(160)
+  @MaxLength(160, { message: 'use at most $constraint1 characters' })
   name: string;
 
   @ApiPropertyOptional({ description: 'URL name; made from the name when left out', example: 'diaspora-forum-2027' })
   @IsOptional()
   @Matches(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'use lowercase letters, digits and single dashes' })
-  @MaxLength(80)
+  @MaxLength(80, { message: 'use at most $constraint1 characters' })
   slug?: string;
 
   @ApiProperty({ example: 'Manthabiseng Convention Centre, Maseru' })
   @IsString()
   @MinLength(2, { message: 'enter the venue' })
-  @MaxLength(200)
+  @MaxLength(200, { message: 'use at most $constraint1 characters' })
   venue: string;
 
   @ApiPropertyOptional({ default: 'Africa/Maseru' })
   @IsOptional()
   @IsString()
-  @MaxLength(64)
+  @MaxLength(64, { message: 'use at most $constraint1 characters' })
   timezone?: string;
 
   @ApiProperty({ example: '2027-04-08', description: 'first day (YYYY-MM-DD, forum timezone)' })
@@ -51,8 +51,8 @@ export class CreateForumDto {
 
   @ApiProperty({ example: 300 })
   @IsInt({ message: 'must be a whole number' })
-  @Min(1)
-  @Max(100000)
+  @Min(1, { message: 'must be at least 1' })
+  @Max(100000, { message: 'must be at most 100000' })
   capacity: number;
 
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true })
