@@ -136,7 +136,10 @@ describe('rate limit on public routes', () => {
       const anon = t.anon();
       await anon.post('/api/v1/auth/sign-in').send({ email: 'a@example.org', password: 'whatever it is' }).expect(401);
       await anon.get('/api/v1/auth/setup').expect(200);
-      const limited = await anon.post('/api/v1/auth/sign-in').send({ email: 'a@example.org', password: 'whatever it is' }).expect(429);
+      const limited = await anon
+        .post('/api/v1/auth/sign-in')
+        .send({ email: 'a@example.org', password: 'whatever it is' })
+        .expect(429);
       expect(limited.body.error).toBe('rate_limited');
       expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
       await staff.get('/api/v1/forums').expect(200);
