@@ -1,8 +1,28 @@
 import { Session } from '../auth/entities/session.entity';
 import { User } from '../auth/entities/user.entity';
 import { Forum } from '../forums/forum.entity';
+import { Message } from '../mail/message.entity';
+import { OutreachLog } from '../outreach/outreach-log.entity';
+import { ImportBatch } from '../register/import/import-batch.entity';
+import { MemberEvent } from '../register/member-event.entity';
 import { MemberSector } from '../register/member-sector.entity';
+import { MemberToken } from '../register/member-token.entity';
+import { RegisterTarget } from '../register/register-target.entity';
+import { Segment } from '../register/segments/segment.entity';
 import { Member } from '../register/member.entity';
 
 /** Every entity, listed by hand: globs break between compiled code and the test runner. */
-export const entities = [User, Session, Forum, Member, MemberSector];
+export const entities = [
+  User,
+  Session,
+  Forum,
+  Member,
+  MemberSector,
+  MemberEvent,
+  MemberToken,
+  ImportBatch,
+  Segment,
+  RegisterTarget,
+  OutreachLog,
+  Message,
+];

@@ -10,9 +10,11 @@ export function redactUrl(url: string): string {
   return url.replace(/\/(rsvp|links|confirm|t)\/[A-Za-z0-9_-]{16,}/g, '/$1/[token]');
 }
 
+/** JSON lines for log collectors; readable lines when a person watches a terminal. */
 export function createLogger(level: string): Logger {
   return pino({
     level,
+    transport: process.stdout.isTTY ? { target: 'pino-pretty', options: { ignore: 'pid,hostname', translateTime: 'SYS:HH:MM:ss' } } : undefined,
     redact: {
       paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', '*.password', '*.token'],
       censor: '[redacted]',
@@ -33,11 +35,14 @@ export function httpLogger(logger: Logger) {
   });
 }
 
+const startupChatter = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory']);
+
 /** Nest's own log lines go to the same pino logger, so there is one structured stream. */
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
   log(message: unknown, context?: string) {
-    this.write('info', message, context);
+    // Nest announces every module and route at start-up; that is detail, not news.
+    this.write(context && startupChatter.has(context) ? 'debug' : 'info', message, context);
   }
   error(message: unknown, ...rest: unknown[]) {
     this.write('error', message, rest.at(-1) as string | undefined);

@@ -78,6 +78,14 @@ export class Member {
   @Column({ type: 'varchar', length: 24, default: 'active' })
   status: MemberStatus;
 
+  /** Set when this record was merged into another; it stays for its history. */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  mergedIntoId: string | null;
+
+  /** The staff user who added the member by hand (registrar or organiser). */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  createdById: string | null;
+
   @CreateDateColumn({ type: 'datetime' })
   createdAt: Date;
 

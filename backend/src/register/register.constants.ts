@@ -13,7 +13,8 @@ export type ConsentMethod = (typeof consentMethods)[number];
 export const memberSources = ['import', 'self', 'registrar', 'walk_in', 'nomination', 'seed'] as const;
 export type MemberSource = (typeof memberSources)[number];
 
-export const memberStatuses = ['active', 'pending_confirmation', 'erased'] as const;
+/** pending_confirmation: self-registered, email not yet confirmed (double opt-in). merged: kept for history, see mergedIntoId. */
+export const memberStatuses = ['active', 'pending_confirmation', 'merged', 'erased'] as const;
 export type MemberStatus = (typeof memberStatuses)[number];
 
 /** The nine provinces of South Africa: the region list for members living in ZA. */
@@ -28,3 +29,9 @@ export const southAfricanProvinces = [
   'Northern Cape',
   'Western Cape',
 ] as const;
+
+export const outreachOutcomes = ['reached', 'registered', 'call_back', 'no_answer', 'wrong_number', 'declined'] as const;
+export type OutreachOutcome = (typeof outreachOutcomes)[number];
+
+export const memberEventKinds = ['created', 'updated', 'imported', 'confirmed', 'merged', 'exported', 'erased', 'outreach'] as const;
+export type MemberEventKind = (typeof memberEventKinds)[number];

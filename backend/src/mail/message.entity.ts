@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
+import { UuidPrimaryColumn } from '../database/uuid-primary-column';
+
+export const messageStates = ['queued', 'sending', 'sent', 'failed', 'held', 'cancelled'] as const;
+export type MessageState = (typeof messageStates)[number];
+
+/**
+ * One email in the outbox, written in the same transaction as the change that caused it. The
+ * worker claims, sends and records it; nothing is sent that was not first written here.
+ */
+@Entity('messages')
+@Index(['state', 'nextAttemptAt'])
+export class Message {
+  @UuidPrimaryColumn()
+  id: string = randomUUID();
+
+  @Column({ type: 'varchar', length: 254 })
+  recipient: string;
+
+  @Index()
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  memberId: string | null;
+
+  /** The template folder under templates/email/. */
+  @Column({ type: 'varchar', length: 64 })
+  template: string;
+
+  @Column({ type: 'varchar', length: 2 })
+  locale: string;
+
+  @Column({ type: 'simple-json' })
+  data: Record<string, unknown>;
+
+  /** Unique: writing the same message twice (a retried request, a restarted job) is a no-op. */
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 191 })
+  idempotencyKey: string;
+
+  @Column({ type: 'varchar', length: 12 })
+  state: MessageState;
+
+  @Column({ type: 'int', default: 0 })
+  attempts: number;
+
+  @Column({ type: 'datetime', precision: 3 })
+  nextAttemptAt: Date;
+
+  /** While "sending": the claim lasts until then; a crashed worker's claim expires and is retaken. */
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  leaseUntil: Date | null;
+
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  lastError: string | null;
+
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  smtpMessageId: string | null;
+
+  @CreateDateColumn({ type: 'datetime' })
+  createdAt: Date;
+
+  @Column({ type: 'datetime', nullable: true })
+  sentAt: Date | null;
+}
