@@ -70,7 +70,8 @@ export class MemberRepository {
   }
 
   async addEvents(events: EventInput[]): Promise<void> {
-    if (events.length) await this.manager.getRepository(MemberEvent).insert(events.map((e) => ({ ...e, details: e.details ?? null })));
+    const repo = this.manager.getRepository(MemberEvent);
+    if (events.length) await repo.insert(events.map((e) => repo.create({ ...e, details: e.details ?? null })));
   }
 
   events(memberIds: string[]): Promise<MemberEvent[]> {
