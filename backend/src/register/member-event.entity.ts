@@ -3,6 +3,8 @@ import { Column, Entity, Index } from 'typeorm';
 import { UuidPrimaryColumn } from '../database/uuid-primary-column';
 import type { MemberEventKind } from './register.constants';
 
+export type EventDetails = Record<string, string | number | boolean | null | string[]>;
+
 /** A member's history: who did what to the record, and when. Survives merges (both ids keep theirs). */
 @Entity('member_events')
 @Index(['memberId', 'at'])
@@ -21,7 +23,7 @@ export class MemberEvent {
   actor: string;
 
   @Column({ type: 'simple-json', nullable: true })
-  details: Record<string, unknown> | null;
+  details: EventDetails | null;
 
   @Column({ type: 'datetime', precision: 3 })
   at: Date;

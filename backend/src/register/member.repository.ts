@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { MemberEvent } from './member-event.entity';
+import { type EventDetails, MemberEvent } from './member-event.entity';
 import type { NormalisedMember } from './member-input';
 import { MemberSector } from './member-sector.entity';
 import { Member } from './member.entity';
@@ -14,7 +14,7 @@ export interface EventInput {
   memberId: string;
   kind: MemberEventKind;
   actor: string;
-  details?: Record<string, unknown> | null;
+  details?: EventDetails | null;
   at: Date;
 }
 
