@@ -12,6 +12,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { ForumsModule } from './forums/forums.module';
 import { HealthModule } from './health/health.module';
+import { RegisterModule } from './register/register.module';
 import { frontendBuildDir } from './paths';
 
 @Module({})
@@ -29,6 +30,7 @@ export class AppModule {
         AuthModule,
         ForumsModule,
         HealthModule,
+        RegisterModule,
         ...frontend,
       ],
       providers: [

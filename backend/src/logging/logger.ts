@@ -14,7 +14,9 @@ export function redactUrl(url: string): string {
 export function createLogger(level: string): Logger {
   return pino({
     level,
-    transport: process.stdout.isTTY ? { target: 'pino-pretty', options: { ignore: 'pid,hostname', translateTime: 'SYS:HH:MM:ss' } } : undefined,
+    transport: process.stdout.isTTY
+      ? { target: 'pino-pretty', options: { ignore: 'pid,hostname', translateTime: 'SYS:HH:MM:ss' } }
+      : undefined,
     redact: {
       paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', '*.password', '*.token'],
       censor: '[redacted]',

@@ -72,7 +72,14 @@ const sectorAliases: Record<string, Sector> = {
   teaching: 'education',
 };
 
-const channelAliases: Record<string, Channel> = { 'e-mail': 'email', mail: 'email', call: 'phone', telephone: 'phone', text: 'sms', wa: 'whatsapp' };
+const channelAliases: Record<string, Channel> = {
+  'e-mail': 'email',
+  mail: 'email',
+  call: 'phone',
+  telephone: 'phone',
+  text: 'sms',
+  wa: 'whatsapp',
+};
 const languageAliases: Record<string, Language> = { english: 'en', sesotho: 'st', sotho: 'st', 'southern sotho': 'st' };
 
 const clean = (value: string | null | undefined): string => (value ?? '').replace(/\s+/g, ' ').trim();
@@ -91,7 +98,9 @@ export function normalisePhone(value: string, country: string | null): string | 
  * Checks and normalises a member. Returns the member or the problems per field; the same rules
  * apply to the console, imports, self-registration and walk-ins.
  */
-export function normaliseMember(input: MemberInput): { member: NormalisedMember; errors?: undefined } | { member?: undefined; errors: FieldErrors } {
+export function normaliseMember(
+  input: MemberInput,
+): { member: NormalisedMember; errors?: undefined } | { member?: undefined; errors: FieldErrors } {
   const errors: FieldErrors = {};
   const fail = (field: string, message: string) => (errors[field] ??= []).push(message);
 
@@ -137,11 +146,23 @@ export function normaliseMember(input: MemberInput): { member: NormalisedMember;
   }
 
   const channelRaw = clean(input.preferredChannel).toLowerCase();
-  const preferredChannel = channelRaw ? ((channels as readonly string[]).includes(channelRaw) ? (channelRaw as Channel) : channelAliases[channelRaw]) : email ? 'email' : phones.whatsapp ? 'whatsapp' : 'phone';
+  const preferredChannel = channelRaw
+    ? (channels as readonly string[]).includes(channelRaw)
+      ? (channelRaw as Channel)
+      : channelAliases[channelRaw]
+    : email
+      ? 'email'
+      : phones.whatsapp
+        ? 'whatsapp'
+        : 'phone';
   if (!preferredChannel) fail('preferredChannel', `must be one of: ${channels.join(', ')}`);
 
   const languageRaw = clean(input.preferredLanguage).toLowerCase();
-  const preferredLanguage = languageRaw ? ((languages as readonly string[]).includes(languageRaw) ? (languageRaw as Language) : languageAliases[languageRaw]) : 'en';
+  const preferredLanguage = languageRaw
+    ? (languages as readonly string[]).includes(languageRaw)
+      ? (languageRaw as Language)
+      : languageAliases[languageRaw]
+    : 'en';
   if (!preferredLanguage) fail('preferredLanguage', 'must be en (English) or st (Sesotho)');
 
   const city = clean(input.city) || null;

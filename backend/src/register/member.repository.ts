@@ -8,7 +8,17 @@ import { Member } from './member.entity';
 import type { MemberEventKind } from './register.constants';
 
 export type NewMember = NormalisedMember &
-  Pick<Member, 'consentAt' | 'consentMethod' | 'consentInvitations' | 'consentUpdates' | 'source' | 'sourceBatchId' | 'status' | 'createdById'>;
+  Pick<
+    Member,
+    | 'consentAt'
+    | 'consentMethod'
+    | 'consentInvitations'
+    | 'consentUpdates'
+    | 'source'
+    | 'sourceBatchId'
+    | 'status'
+    | 'createdById'
+  >;
 
 export interface EventInput {
   memberId: string;
@@ -42,7 +52,12 @@ export class MemberRepository {
       const p = phones.slice(i, i + 500);
       const where = [
         ...(e.length ? [{ email: In(e), status: In(live) }] : []),
-        ...(p.length ? [{ phone: In(p), status: In(live) }, { whatsapp: In(p), status: In(live) }] : []),
+        ...(p.length
+          ? [
+              { phone: In(p), status: In(live) },
+              { whatsapp: In(p), status: In(live) },
+            ]
+          : []),
       ];
       if (where.length) found.push(...(await repo.find({ where })));
     }
@@ -51,7 +66,11 @@ export class MemberRepository {
 
   async insert(members: NewMember[]): Promise<Member[]> {
     const repo = this.manager.getRepository(Member);
-    const entities = members.map(({ sectors, ...fields }) => Object.assign(repo.create({ ...fields, mergedIntoId: null }), { sectors: sectors.map((sector) => ({ sector }) as MemberSector) }));
+    const entities = members.map(({ sectors, ...fields }) =>
+      Object.assign(repo.create({ ...fields, mergedIntoId: null }), {
+        sectors: sectors.map((sector) => ({ sector }) as MemberSector),
+      }),
+    );
     if (!entities.length) return [];
     await repo.insert(entities.map(({ sectors: _sectors, ...row }) => row));
     const sectorRows = entities.flatMap((m) => m.sectors.map((s) => ({ memberId: m.id, sector: s.sector })));
@@ -64,7 +83,10 @@ export class MemberRepository {
     await this.manager.getRepository(Member).save(row);
     if (sectors) {
       await this.manager.getRepository(MemberSector).delete({ memberId: member.id });
-      if (sectors.length) await this.manager.getRepository(MemberSector).insert(sectors.map((sector) => ({ memberId: member.id, sector: sector as MemberSector['sector'] })));
+      if (sectors.length)
+        await this.manager
+          .getRepository(MemberSector)
+          .insert(sectors.map((sector) => ({ memberId: member.id, sector: sector as MemberSector['sector'] })));
     }
     return (await this.findById(member.id))!;
   }

@@ -33,5 +33,14 @@ export const southAfricanProvinces = [
 export const outreachOutcomes = ['reached', 'registered', 'call_back', 'no_answer', 'wrong_number', 'declined'] as const;
 export type OutreachOutcome = (typeof outreachOutcomes)[number];
 
-export const memberEventKinds = ['created', 'updated', 'imported', 'confirmed', 'merged', 'exported', 'erased', 'outreach'] as const;
+export const memberEventKinds = [
+  'created',
+  'updated',
+  'imported',
+  'confirmed',
+  'merged',
+  'exported',
+  'erased',
+  'outreach',
+] as const;
 export type MemberEventKind = (typeof memberEventKinds)[number];
