@@ -14,6 +14,7 @@ import { Segment } from './segments/segment.entity';
   imports: [TypeOrmModule.forFeature([Member, MemberSector, MemberEvent, MemberToken, ImportBatch, Segment, RegisterTarget])],
   controllers: [],
   providers: [RegisterService, MemberRepository],
-  exports: [RegisterService],
+  // The repository is shared with the register's own sub-modules (import, segments, duplicates) only.
+  exports: [RegisterService, MemberRepository, TypeOrmModule],
 })
 export class RegisterModule {}
