@@ -12,6 +12,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { ForumsModule } from './forums/forums.module';
 import { HealthModule } from './health/health.module';
+import { MailModule } from './mail/mail.module';
 import { RegisterModule } from './register/register.module';
 import { frontendBuildDir } from './paths';
 
@@ -30,6 +31,7 @@ export class AppModule {
         AuthModule,
         ForumsModule,
         HealthModule,
+        MailModule,
         RegisterModule,
         ...frontend,
       ],

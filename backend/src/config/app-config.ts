@@ -17,6 +17,14 @@ export interface AppConfig {
   admin?: { email: string; password: string };
   logLevel: string;
   publicRateLimitPerMinute: number;
+  mail: {
+    from: string;
+    /** Messages a second at most; 0 means no limit. */
+    ratePerSecond: number;
+    maxAttempts: number;
+    /** Whether this process drains the outbox (several may; each claims its own rows). */
+    worker: boolean;
+  };
 }
 
 export class ConfigError extends Error {
@@ -53,5 +61,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     admin: dto.ADMIN_EMAIL && dto.ADMIN_PASSWORD ? { email: dto.ADMIN_EMAIL, password: dto.ADMIN_PASSWORD } : undefined,
     logLevel: dto.LOG_LEVEL ?? 'info',
     publicRateLimitPerMinute: dto.PUBLIC_RATE_LIMIT_PER_MINUTE ?? 60,
+    mail: {
+      from: dto.MAIL_FROM ?? `"Diaspora Forum" <no-reply@${new URL(publicUrl).hostname}>`,
+      ratePerSecond: dto.MAIL_RATE_PER_SECOND ?? 50,
+      maxAttempts: dto.MAIL_MAX_ATTEMPTS ?? 8,
+      worker: (dto.MAIL_WORKER ?? 'on') === 'on',
+    },
   };
 }

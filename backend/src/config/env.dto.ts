@@ -53,4 +53,26 @@ export class EnvDto {
   @IsInt()
   @Min(1)
   PUBLIC_RATE_LIMIT_PER_MINUTE?: number;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(3)
+  MAIL_FROM?: string;
+
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt({ message: 'MAIL_RATE_PER_SECOND must be a whole number (0 for no limit)' })
+  @Min(0)
+  MAIL_RATE_PER_SECOND?: number;
+
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  MAIL_MAX_ATTEMPTS?: number;
+
+  @IsOptional()
+  @IsIn(['on', 'off'], { message: 'MAIL_WORKER must be on or off' })
+  MAIL_WORKER?: string;
 }

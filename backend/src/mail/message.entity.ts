@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
 import { UuidPrimaryColumn } from '../database/uuid-primary-column';
 
+/** What a template is filled with: plain JSON values only. */
+export type MessageData = Record<string, string | number | boolean | null | string[]>;
+
 export const messageStates = ['queued', 'sending', 'sent', 'failed', 'held', 'cancelled'] as const;
 export type MessageState = (typeof messageStates)[number];
 
@@ -30,7 +33,7 @@ export class Message {
   locale: string;
 
   @Column({ type: 'simple-json' })
-  data: Record<string, unknown>;
+  data: MessageData;
 
   /** Unique: writing the same message twice (a retried request, a restarted job) is a no-op. */
   @Index({ unique: true })

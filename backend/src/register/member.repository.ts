@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
+import type { Tx } from '../database/transactions';
 import { type EventDetails, MemberEvent } from './member-event.entity';
 import type { NormalisedMember } from './member-input';
 import { MemberSector } from './member-sector.entity';
@@ -32,6 +33,11 @@ export interface EventInput {
 @Injectable()
 export class MemberRepository {
   constructor(@InjectDataSource() private readonly manager: DataSource | EntityManager) {}
+
+  /** This repository bound to a transaction another service started (see database/transactions.ts). */
+  withTx(tx: Tx): MemberRepository {
+    return new MemberRepository(tx.manager);
+  }
 
   /** Runs work on a copy of this repository bound to one transaction. */
   transaction<T>(work: (repo: MemberRepository) => Promise<T>): Promise<T> {

@@ -1,0 +1,19 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { MailController } from './mail.controller';
+import { MailRenderer } from './mail-renderer';
+import { MailTransport } from './mail-transport';
+import { MailWorker } from './mail-worker';
+import { Message } from './message.entity';
+import { MessageRepository } from './message.repository';
+import { OutboxService } from './outbox.service';
+
+/** Global: every module may write to the outbox (OutboxService); only the worker sends. */
+@Global()
+@Module({
+  imports: [TypeOrmModule.forFeature([Message])],
+  controllers: [MailController],
+  providers: [OutboxService, MailRenderer, MailTransport, MailWorker, MessageRepository],
+  exports: [OutboxService],
+})
+export class MailModule {}

@@ -1,0 +1,164 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, type DataSource, In, LessThanOrEqual } from 'typeorm';
+import type { Tx } from '../database/transactions';
+import { Message, type MessageState } from './message.entity';
+
+export type NewMessage = Pick<
+  Message,
+  'recipient' | 'memberId' | 'template' | 'locale' | 'data' | 'idempotencyKey' | 'state' | 'nextAttemptAt'
+>;
+
+/** A claimed message with what the worker needs to know about its member at send time. */
+export interface ClaimedMessage extends Message {
+  memberStatus: string | null;
+  memberConsentInvitations: boolean | null;
+  memberConsentUpdates: boolean | null;
+}
+
+@Injectable()
+export class MessageRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private repo(tx?: Tx) {
+    return (tx?.manager ?? this.dataSource.manager).getRepository(Message);
+  }
+
+  /** Inserts unless a message with the same idempotency key exists; true when this call wrote it. */
+  async insertIgnoringDuplicates(messages: NewMessage[], tx?: Tx): Promise<number> {
+    if (!messages.length) return 0;
+    const repo = this.repo(tx);
+    const result = await repo
+      .createQueryBuilder()
+      .insert()
+      .values(
+        messages.map((m) =>
+          repo.create({ ...m, attempts: 0, leaseUntil: null, lastError: null, smtpMessageId: null, sentAt: null }),
+        ),
+      )
+      .orIgnore()
+      .updateEntity(false)
+      .execute();
+    return (
+      (result.raw as { affectedRows?: number; changes?: number }).affectedRows ??
+      (result.raw as { changes?: number }).changes ??
+      messages.length
+    );
+  }
+
+  /**
+   * Claims up to `limit` due messages for one worker: queued ones whose time has come, and
+   * "sending" ones whose lease ran out (their worker died). On MySQL, rows another worker is
+   * claiming are skipped (FOR UPDATE SKIP LOCKED), so several workers never take the same row.
+   */
+  async claim(now: Date, leaseUntil: Date, limit: number): Promise<ClaimedMessage[]> {
+    const isMysql = this.dataSource.options.type !== 'better-sqlite3';
+    const ids = await this.dataSource.transaction(async (manager) => {
+      const query = manager
+        .getRepository(Message)
+        .createQueryBuilder('m')
+        .select('m.id', 'id')
+        .where(
+          new Brackets((w) =>
+            w
+              .where('m.state = :queued AND m.nextAttemptAt <= :now', { queued: 'queued', now })
+              .orWhere('m.state = :sending AND m.leaseUntil < :now', { sending: 'sending' }),
+          ),
+        )
+        .orderBy('m.nextAttemptAt', 'ASC')
+        .limit(limit);
+      // SQLite has one writer at a time and no row locks; the transaction alone serialises claims.
+      if (isMysql) query.setLock('pessimistic_write').setOnLocked('skip_locked');
+      const rows: { id: string }[] = await query.getRawMany();
+      if (!rows.length) return [];
+      const claimed = rows.map((r) => r.id);
+      await manager.getRepository(Message).update({ id: In(claimed) }, { state: 'sending', leaseUntil });
+      return claimed;
+    });
+    if (!ids.length) return [];
+    const rows = await this.dataSource
+      .getRepository(Message)
+      .createQueryBuilder('m')
+      // Consent and erasure are read from the register at send time, not when the message was queued.
+      .leftJoin('members', 'mb', 'mb.id = m.memberId')
+      .addSelect([
+        'mb.status AS memberStatus',
+        'mb.consentInvitations AS memberConsentInvitations',
+        'mb.consentUpdates AS memberConsentUpdates',
+      ])
+      .where({ id: In(ids) })
+      .getRawAndEntities();
+    return rows.entities.map((message, i) => {
+      const raw = rows.raw[i] as Record<string, unknown>;
+      const flag = (v: unknown) => (v === null || v === undefined ? null : Boolean(Number(v)));
+      return Object.assign(message, {
+        memberStatus: (raw.memberStatus as string | null) ?? null,
+        memberConsentInvitations: flag(raw.memberConsentInvitations),
+        memberConsentUpdates: flag(raw.memberConsentUpdates),
+      });
+    });
+  }
+
+  async markSent(id: string, at: Date, smtpMessageId: string | null): Promise<void> {
+    await this.repo().update({ id }, { state: 'sent', sentAt: at, smtpMessageId, leaseUntil: null, lastError: null });
+  }
+
+  async markRetry(id: string, attempts: number, nextAttemptAt: Date, error: string): Promise<void> {
+    await this.repo().update(
+      { id },
+      { state: 'queued', attempts, nextAttemptAt, leaseUntil: null, lastError: error.slice(0, 1000) },
+    );
+  }
+
+  async markFinal(
+    id: string,
+    state: Extract<MessageState, 'failed' | 'cancelled'>,
+    attempts: number,
+    error: string,
+  ): Promise<void> {
+    await this.repo().update({ id }, { state, attempts, leaseUntil: null, lastError: error.slice(0, 1000) });
+  }
+
+  findById(id: string): Promise<Message | null> {
+    return this.repo().findOneBy({ id });
+  }
+
+  async list(
+    filter: { state?: MessageState; template?: string; memberId?: string },
+    page: number,
+    pageSize: number,
+  ): Promise<{ items: Message[]; total: number }> {
+    const where = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined));
+    const [items, total] = await this.repo().findAndCount({
+      where,
+      order: { createdAt: 'DESC' },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    });
+    return { items, total };
+  }
+
+  async countByState(): Promise<Record<string, number>> {
+    const rows: { state: string; n: string | number }[] = await this.repo()
+      .createQueryBuilder('m')
+      .select('m.state', 'state')
+      .addSelect('COUNT(*)', 'n')
+      .groupBy('m.state')
+      .getRawMany();
+    return Object.fromEntries(rows.map((r) => [r.state, Number(r.n)]));
+  }
+
+  /** Moves messages from one state to another (retry failed, release held, cancel queued). */
+  async transition(ids: string[] | 'all', from: MessageState[], to: MessageState, now: Date): Promise<number> {
+    const where = { state: In(from), ...(ids === 'all' ? {} : { id: In(ids) }) };
+    const result = await this.repo().update(
+      where,
+      to === 'queued' ? { state: to, nextAttemptAt: now, attempts: 0, leaseUntil: null } : { state: to, leaseUntil: null },
+    );
+    return result.affected ?? 0;
+  }
+
+  async dueCount(now: Date): Promise<number> {
+    return this.repo().countBy({ state: 'queued', nextAttemptAt: LessThanOrEqual(now) });
+  }
+}

@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from '../common/clock';
+import { DomainError } from '../common/domain-error';
+import type { Tx } from '../database/transactions';
+import { MailRenderer, type RenderedMail } from './mail-renderer';
+import { MailTransport } from './mail-transport';
+import type { Message, MessageData, MessageState } from './message.entity';
+import { MessageRepository } from './message.repository';
+
+export interface OutgoingMessage {
+  recipient: string;
+  template: string;
+  locale: string;
+  data: MessageData;
+  /** The same key twice writes one message: use what makes the message unique (e.g. "register-confirm:<memberId>:<tokenId>"). */
+  idempotencyKey: string;
+  memberId?: string | null;
+}
+
+/**
+ * The outbox: every email is written here first, inside the caller's transaction, so a crash
+ * never loses one and a rolled-back change sends nothing. The worker delivers it later.
+ */
+@Injectable()
+export class OutboxService {
+  constructor(
+    private readonly messages: MessageRepository,
+    private readonly renderer: MailRenderer,
+    private readonly transport: MailTransport,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Whether mail leaves this installation; without SMTP, messages are held for reading in the console. */
+  get delivering(): boolean {
+    return this.transport.configured;
+  }
+
+  async enqueue(messages: OutgoingMessage[], tx?: Tx): Promise<number> {
+    const state: MessageState = this.delivering ? 'queued' : 'held';
+    const now = this.clock.now();
+    for (const m of messages) {
+      if (!this.renderer.has(m.template)) throw new Error(`Unknown email template "${m.template}"`);
+    }
+    return this.messages.insertIgnoringDuplicates(
+      messages.map((m) => ({
+        recipient: m.recipient,
+        memberId: m.memberId ?? null,
+        template: m.template,
+        locale: m.locale,
+        data: m.data,
+        idempotencyKey: m.idempotencyKey,
+        state,
+        nextAttemptAt: now,
+      })),
+      tx,
+    );
+  }
+
+  list(filter: { state?: MessageState; template?: string; memberId?: string }, page: number, pageSize: number) {
+    return this.messages.list(filter, page, pageSize);
+  }
+
+  async get(id: string): Promise<{ message: Message; rendered: RenderedMail }> {
+    const message = await this.messages.findById(id);
+    if (!message) throw DomainError.notFound('Message');
+    return { message, rendered: this.renderer.render(message.template, message.locale, message.data) };
+  }
+
+  async counts(): Promise<Record<MessageState, number>> {
+    const counts = await this.messages.countByState();
+    return { queued: 0, sending: 0, sent: 0, failed: 0, held: 0, cancelled: 0, ...counts };
+  }
+
+  /** Failed messages, or held ones once SMTP is set up, go back in the queue. */
+  async retry(ids: string[] | 'all'): Promise<number> {
+    if (!this.delivering) throw DomainError.conflict('Mail is not being delivered: set SMTP_URL first, then retry');
+    return this.messages.transition(ids, ['failed', 'held'], 'queued', this.clock.now());
+  }
+
+  cancel(ids: string[] | 'all'): Promise<number> {
+    return this.messages.transition(ids, ['queued', 'failed', 'held'], 'cancelled', this.clock.now());
+  }
+
+  templates(): string[] {
+    return this.renderer.names();
+  }
+
+  preview(template: string, locale: string): RenderedMail {
+    if (!this.renderer.has(template)) throw DomainError.notFound('Template');
+    return this.renderer.render(template, locale, this.renderer.sample(template));
+  }
+}

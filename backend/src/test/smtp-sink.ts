@@ -1,0 +1,75 @@
+import { type ParsedMail, simpleParser } from 'mailparser';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+
+export interface SinkMail {
+  to: string;
+  parsed: ParsedMail;
+}
+
+/** Decides how the sink answers one recipient: accept, or refuse with an SMTP code (4xx temporary, 5xx permanent). */
+export type SinkPolicy = (recipient: string) => { code: number; message: string } | null;
+
+/**
+ * A real SMTP server on a free local port that keeps what it receives, for tests and benchmarks.
+ * STARTTLS is off and auth optional, as for a local relay.
+ */
+export class SmtpSink {
+  readonly mails: SinkMail[] = [];
+  policy: SinkPolicy = () => null;
+  private readonly server: SMTPServer;
+  private port = 0;
+
+  constructor(private readonly parse = true) {
+    this.server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onRcptTo: (address, _session, callback) => {
+        const refusal = this.policy(address.address);
+        if (!refusal) return callback();
+        const error = Object.assign(new Error(refusal.message), { responseCode: refusal.code });
+        callback(error);
+      },
+      onData: (stream, session, callback) => {
+        const to = session.envelope.rcptTo.map((r) => r.address).join(',');
+        if (!this.parse) {
+          stream.on('data', () => undefined).on('end', () => (this.mails.push({ to, parsed: {} as ParsedMail }), callback()));
+          return;
+        }
+        simpleParser(stream)
+          .then((parsed) => {
+            this.mails.push({ to, parsed });
+            callback();
+          })
+          .catch(callback);
+      },
+    });
+  }
+
+  async start(): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', () => resolve()));
+    this.port = (this.server.server.address() as AddressInfo).port;
+    return this;
+  }
+
+  get url(): string {
+    return `smtp://127.0.0.1:${this.port}`;
+  }
+
+  to(recipient: string): SinkMail[] {
+    return this.mails.filter((m) => m.to === recipient);
+  }
+
+  async waitFor(count: number, timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.mails.length < count) {
+      if (Date.now() > deadline) throw new Error(`Expected ${count} mails, got ${this.mails.length}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+
+  stop(): Promise<void> {
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+}
