@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { createHash, randomBytes } from 'node:crypto';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
+import { hashToken, newToken } from '../common/tokens';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { AuthUser, toAuthUser } from './auth-user';
@@ -13,10 +13,6 @@ import { UsersService } from './users.service';
 const SESSION_LIFETIME_MS = 14 * 24 * 3600 * 1000;
 /** Sliding expiry is written at most this often, so a busy door phone does not write on every scan. */
 const TOUCH_INTERVAL_MS = 60 * 1000;
-
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
 
 export interface SignedIn {
   user: AuthUser;
@@ -65,7 +61,7 @@ export class AuthService implements OnApplicationBootstrap {
     if (!user || !ok) throw DomainError.unauthenticated('Email or password is not right');
 
     const now = this.clock.now();
-    const token = randomBytes(32).toString('base64url');
+    const token = newToken();
     const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
     await this.sessions.create({
       tokenHash: hashToken(token),

@@ -7,7 +7,7 @@ import { pinoHttp } from 'pino-http';
 
 /** Personal-link tokens travel in URLs; they are cut out before anything is written to a log. */
 export function redactUrl(url: string): string {
-  return url.replace(/\/(rsvp|links|confirm|t)\/[A-Za-z0-9_-]{16,}/g, '/$1/[token]');
+  return url.replace(/\/(rsvp|links|confirm|me|t)\/[A-Za-z0-9_-]{16,}/g, '/$1/[token]');
 }
 
 /** JSON lines for log collectors; readable lines when a person watches a terminal. */

@@ -33,7 +33,7 @@ export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestAp
     DATA_DIR: db.dataDir,
     DATABASE_URL: db.url,
     APP_SECRET: 'test-secret-test-secret-test-secret-0123',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     PUBLIC_RATE_LIMIT_PER_MINUTE: '100000',
     ...env,
   });
