@@ -66,7 +66,13 @@ export class MailRenderer {
     const subject = set.subject[lang](data).trim();
     const body = set.body[lang](data);
     const html = juice(this.layout({ ...this.chrome[lang], locale: lang, subject, body }));
-    const text = convert(html, { wordwrap: 78, selectors: [{ selector: 'title', format: 'skip' }] });
+    const text = convert(html, {
+      wordwrap: 78,
+      selectors: [
+        { selector: 'title', format: 'skip' },
+        { selector: 'a', options: { hideLinkHrefIfSameAsText: true } },
+      ],
+    });
     return { subject, html, text };
   }
 
