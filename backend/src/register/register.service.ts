@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
+import type { MemberEvent } from './member-event.entity';
 import { type MemberInput, normaliseMember, type NormalisedMember } from './member-input';
 import type { Member } from './member.entity';
 import { MemberRepository } from './member.repository';
@@ -82,4 +83,119 @@ export class RegisterService {
       return created;
     });
   }
+
+  /**
+   * Edits a member with the rules of adding one: the patch (only the fields given; null clears) is
+   * normalised together with the rest of the record; a registrar can neither see members outside
+   * their countries (404) nor move one there (403); a new email or phone already held by another
+   * live member is refused with 409 naming it. Records an 'updated' event with the changed fields.
+   */
+  async updateMember(user: AuthUser, id: string, patch: MemberInput): Promise<Member> {
+    const current = await this.getVisible(user, id);
+    refuseMerged(current);
+    const given = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+    const next = this.normalise({ ...inputOf(current), ...given });
+    if (!canSeeCountry(user, next.countryCode)) {
+      throw DomainError.forbidden(`You can keep members living in ${user.countries.join(', ')} only`);
+    }
+    const known = [current.phone, current.whatsapp];
+    const newEmails = next.email && next.email !== current.email ? [next.email] : [];
+    const newPhones = [next.phone, next.whatsapp].filter((p): p is string => !!p && !known.includes(p));
+    const duplicates = (await this.members.findByContacts(newEmails, newPhones)).filter((d) => d.id !== id);
+    if (duplicates.length) {
+      throw DomainError.conflict('Another member already has this email or phone number', {
+        duplicateOf: duplicates.map((d) => d.id),
+      });
+    }
+    const changed = changedFields(current, next);
+    if (!changed.length) return current;
+    const { sectors, ...fields } = next;
+    return this.members.transaction(async (tx) => {
+      const saved = await tx.save(Object.assign(current, fields), changed.includes('sectors') ? sectors : undefined);
+      await tx.addEvents([
+        { memberId: id, kind: 'updated', actor: actorOf(user), details: { fields: changed }, at: this.clock.now() },
+      ]);
+      return saved;
+    });
+  }
+
+  /**
+   * Records consent as staff heard it (paper form, phone call...): the flags replace the current
+   * ones, consentAt/consentMethod say when and how the latest consent was given (cleared when all
+   * is withdrawn), and the event keeps the method and flags even when nothing changed.
+   */
+  async setConsent(user: AuthUser, id: string, consent: ConsentInput): Promise<Member> {
+    const current = await this.getVisible(user, id);
+    refuseMerged(current);
+    const now = this.clock.now();
+    const given = consent.invitations || consent.updates;
+    const changed = [
+      ...(current.consentInvitations !== consent.invitations ? ['consentInvitations'] : []),
+      ...(current.consentUpdates !== consent.updates ? ['consentUpdates'] : []),
+    ];
+    Object.assign(current, {
+      consentInvitations: consent.invitations,
+      consentUpdates: consent.updates,
+      consentAt: given ? now : null,
+      consentMethod: given ? consent.method : null,
+    });
+    return this.members.transaction(async (tx) => {
+      const saved = await tx.save(current);
+      await tx.addEvents([
+        {
+          memberId: id,
+          kind: 'updated',
+          actor: actorOf(user),
+          details: {
+            change: 'consent',
+            fields: changed,
+            consentInvitations: consent.invitations,
+            consentUpdates: consent.updates,
+            method: consent.method,
+          },
+          at: now,
+        },
+      ]);
+      return saved;
+    });
+  }
+
+  /** A visible member's history, newest first. */
+  async history(user: AuthUser, id: string): Promise<{ member: Member; events: MemberEvent[] }> {
+    const member = await this.getVisible(user, id);
+    return { member, events: await this.members.events([member.id]) };
+  }
+}
+
+function refuseMerged(member: Member): void {
+  if (member.status === 'merged') {
+    throw DomainError.conflict('This record was merged into another one; change that one instead');
+  }
+}
+
+/** A stored member as input again, so a partial edit is normalised as a whole record. */
+function inputOf(member: Member): MemberInput {
+  return {
+    firstName: member.firstName,
+    lastName: member.lastName,
+    email: member.email,
+    phone: member.phone,
+    whatsapp: member.whatsapp,
+    countryCode: member.countryCode,
+    region: member.region,
+    city: member.city,
+    occupation: member.occupation,
+    sectors: (member.sectors ?? []).map((s) => s.sector),
+    preferredChannel: member.preferredChannel,
+    preferredLanguage: member.preferredLanguage,
+  };
+}
+
+function changedFields(current: Member, next: NormalisedMember): string[] {
+  const sectorKey = (list: string[]) => [...list].sort().join(',');
+  return (Object.keys(next) as (keyof NormalisedMember)[]).filter((key) =>
+    key === 'sectors'
+      ? sectorKey(next.sectors) !== sectorKey((current.sectors ?? []).map((s) => s.sector))
+      : next[key] !== current[key],
+  );
 }
