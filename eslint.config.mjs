@@ -13,6 +13,7 @@ export default tseslint.config(
       'data/**',
       'frontend/src/lib/api/schema.d.ts',
       'e2e/.tmp/**',
+      '**/*.tmp.mjs',
       'backend/src/database/migrations/**',
     ],
   },

@@ -11,7 +11,9 @@ if (!/^[A-Z][A-Za-z0-9]+$/.test(name ?? '')) {
   console.error('Give the migration a PascalCase name, e.g. npm run migration:generate -- AddMembers');
   process.exit(2);
 }
-const mysqlAdmin = process.env.MIGRATION_MYSQL_ADMIN_URL ?? 'mysql://root@127.0.0.1:3306';
+// mariadb:// makes TypeORM read MariaDB's schema as MariaDB reports it (else every nullable
+// column looks changed); the SQL it writes is the same MySQL SQL.
+const mysqlAdmin = process.env.MIGRATION_MYSQL_ADMIN_URL ?? 'mariadb://root@127.0.0.1:3306';
 const scratch = `df_migration_${process.pid}`;
 const run = (cmd, args, env = {}) => execFileSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
 

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { existsSync } from 'node:fs';
+import { AttendeesModule } from './attendees/attendees.module';
 import { AuthModule } from './auth/auth.module';
 import { PublicRateLimitGuard } from './auth/public-rate-limit.guard';
 import { SessionGuard } from './auth/session.guard';
@@ -12,8 +13,16 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { ForumsModule } from './forums/forums.module';
 import { HealthModule } from './health/health.module';
+import { InvitationsModule } from './invitations/invitations.module';
 import { MailModule } from './mail/mail.module';
 import { RegisterModule } from './register/register.module';
+import { ImportModule } from './register/import/import.module';
+import { SelfServiceModule } from './register/self-service/self-service.module';
+import { DashboardModule } from './register/dashboard/dashboard.module';
+import { DuplicatesModule } from './register/duplicates/duplicates.module';
+import { OutreachModule } from './outreach/outreach.module';
+import { NominationsModule } from './nominations/nominations.module';
+import { AgendaModule } from './agenda/agenda.module';
 import { frontendBuildDir } from './paths';
 
 @Module({})
@@ -32,7 +41,16 @@ export class AppModule {
         ForumsModule,
         HealthModule,
         MailModule,
+        AttendeesModule,
+        InvitationsModule,
         RegisterModule,
+        ImportModule,
+        SelfServiceModule,
+        OutreachModule,
+        DashboardModule,
+        DuplicatesModule,
+        NominationsModule,
+        AgendaModule,
         ...frontend,
       ],
       providers: [

@@ -11,6 +11,8 @@ export interface RunningApp {
   db: TestDatabase;
   output: () => string;
   stop(): Promise<void>;
+  /** Kills the process at once (SIGKILL), keeping its database for a restart. */
+  kill(): Promise<void>;
 }
 
 export async function freePort(): Promise<number> {
@@ -28,13 +30,13 @@ export async function freePort(): Promise<number> {
  * Starts the built app (backend/dist + frontend/build, as `npm start` runs it) on a fresh database
  * and a free port, and waits until its health check answers.
  */
-export async function startApp(env: NodeJS.ProcessEnv = {}): Promise<RunningApp> {
+export async function startApp(env: NodeJS.ProcessEnv = {}, reuse?: { db: TestDatabase; port: number }): Promise<RunningApp> {
   const main = join(repoRoot, 'backend', 'dist', 'main.js');
   if (!existsSync(main) || !existsSync(join(repoRoot, 'frontend', 'build', 'index.html'))) {
     throw new Error('The app is not built: run `npm run build` first (npm test does it for you)');
   }
-  const db = await createTestDatabase();
-  const port = await freePort();
+  const db = reuse?.db ?? (await createTestDatabase());
+  const port = reuse?.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   let log = '';
   const child: ChildProcess = spawn(process.execPath, [main], {
@@ -79,6 +81,10 @@ export async function startApp(env: NodeJS.ProcessEnv = {}): Promise<RunningApp>
       child.kill('SIGTERM');
       await exited;
       await db.drop();
+    },
+    async kill() {
+      child.kill('SIGKILL');
+      await exited;
     },
   };
 }

@@ -76,13 +76,33 @@ describe('access control (deny by default)', () => {
       .filter((r) => r.isPublic)
       .map((r) => `${r.method} ${urlOf(r)}`)
       .sort();
-    expect(publicRoutes).toEqual([
-      'GET /api/health',
-      'GET /api/v1/auth/setup',
-      'POST /api/v1/auth/setup',
-      'POST /api/v1/auth/sign-in',
-      'POST /api/v1/auth/sign-out',
-    ]);
+    expect(publicRoutes).toEqual(
+      [
+        'GET /api/health',
+        'GET /api/v1/auth/setup',
+        'POST /api/v1/auth/setup',
+        'POST /api/v1/auth/sign-in',
+        'POST /api/v1/auth/sign-out',
+        'DELETE /api/v1/public/me/00000000-0000-4000-8000-000000000000',
+        'GET /api/v1/public/me/00000000-0000-4000-8000-000000000000',
+        'GET /api/v1/public/me/00000000-0000-4000-8000-000000000000/export',
+        'PATCH /api/v1/public/me/00000000-0000-4000-8000-000000000000',
+        'POST /api/v1/public/me/link',
+        'POST /api/v1/public/register',
+        'POST /api/v1/public/register/confirm',
+        'GET /api/v1/public/rsvp/00000000-0000-4000-8000-000000000000',
+        'PUT /api/v1/public/rsvp/00000000-0000-4000-8000-000000000000',
+        'GET /api/v1/public/nominations/forum',
+        'POST /api/v1/public/nominations',
+        'GET /api/v1/public/nominations/response/00000000-0000-4000-8000-000000000000',
+        'POST /api/v1/public/nominations/response/00000000-0000-4000-8000-000000000000/confirm',
+        'POST /api/v1/public/nominations/response/00000000-0000-4000-8000-000000000000/withdraw',
+        'GET /api/v1/public/agenda/00000000-0000-4000-8000-000000000000',
+        'GET /api/v1/public/agenda/00000000-0000-4000-8000-000000000000/presenters/00000000-0000-4000-8000-000000000000',
+        'GET /api/v1/public/agenda/00000000-0000-4000-8000-000000000000/calendar.ics',
+        'GET /api/v1/public/agenda/00000000-0000-4000-8000-000000000000/sessions/00000000-0000-4000-8000-000000000000/calendar.ics',
+      ].sort(),
+    );
   });
 
   it('answers 401 to anonymous calls on every private route', async () => {

@@ -24,6 +24,8 @@ export interface AppConfig {
     maxAttempts: number;
     /** Whether this process drains the outbox (several may; each claims its own rows). */
     worker: boolean;
+    /** How long a claimed message is a worker's; after that another worker may take it (its worker died). */
+    leaseSeconds: number;
   };
 }
 
@@ -66,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       ratePerSecond: dto.MAIL_RATE_PER_SECOND ?? 50,
       maxAttempts: dto.MAIL_MAX_ATTEMPTS ?? 8,
       worker: (dto.MAIL_WORKER ?? 'on') === 'on',
+      leaseSeconds: dto.MAIL_LEASE_SECONDS ?? 120,
     },
   };
 }

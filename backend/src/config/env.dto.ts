@@ -75,4 +75,11 @@ export class EnvDto {
   @IsOptional()
   @IsIn(['on', 'off'], { message: 'MAIL_WORKER must be on or off' })
   MAIL_WORKER?: string;
+
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(2)
+  @Max(3600)
+  MAIL_LEASE_SECONDS?: number;
 }

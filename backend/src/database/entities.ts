@@ -1,7 +1,18 @@
+import { AgendaPresenter } from '../agenda/agenda-presenter.entity';
+import { AgendaRoom } from '../agenda/agenda-room.entity';
+import { AgendaSession } from '../agenda/agenda-session.entity';
+import { SessionPresenter } from '../agenda/session-presenter.entity';
+import { Attendee } from '../attendees/attendee.entity';
 import { Session } from '../auth/entities/session.entity';
 import { User } from '../auth/entities/user.entity';
 import { Forum } from '../forums/forum.entity';
+import { Campaign } from '../invitations/campaign.entity';
+import { InvitationToken } from '../invitations/invitation-token.entity';
+import { Invitation } from '../invitations/invitation.entity';
 import { Message } from '../mail/message.entity';
+import { NominationReview } from '../nominations/nomination-review.entity';
+import { NominationStatusChange } from '../nominations/nomination-status-change.entity';
+import { Nomination } from '../nominations/nomination.entity';
 import { OutreachLog } from '../outreach/outreach-log.entity';
 import { ImportBatch } from '../register/import/import-batch.entity';
 import { MemberEvent } from '../register/member-event.entity';
@@ -25,4 +36,15 @@ export const entities = [
   RegisterTarget,
   OutreachLog,
   Message,
+  Nomination,
+  NominationReview,
+  NominationStatusChange,
+  AgendaRoom,
+  AgendaSession,
+  AgendaPresenter,
+  SessionPresenter,
+  Campaign,
+  Invitation,
+  InvitationToken,
+  Attendee,
 ];

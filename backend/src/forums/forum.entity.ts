@@ -37,6 +37,14 @@ export class Forum {
   @Column({ type: 'datetime', nullable: true })
   rsvpDeadline: Date | null;
 
+  /** Places held by accepted invitations; changed only by one conditional UPDATE, so it never passes capacity. */
+  @Column({ type: 'int', default: 0 })
+  placesTaken: number;
+
+  /** The last badge number given out in this forum. */
+  @Column({ type: 'int', default: 0 })
+  lastBadgeNumber: number;
+
   @Column({ type: 'varchar', length: 16, default: 'draft' })
   status: ForumStatus;
 

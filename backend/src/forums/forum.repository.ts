@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Not, Repository } from 'typeorm';
+import type { Tx } from '../database/transactions';
 import { Forum, type ForumStatus } from './forum.entity';
 
-export type NewForum = Omit<Forum, 'id' | 'createdAt' | 'updatedAt'>;
+export type NewForum = Omit<Forum, 'id' | 'createdAt' | 'updatedAt' | 'placesTaken' | 'lastBadgeNumber'>;
 
 @Injectable()
 export class ForumRepository {
@@ -31,6 +32,50 @@ export class ForumRepository {
 
   save(forum: Forum): Promise<Forum> {
     return this.forums.save(forum);
+  }
+
+  /**
+   * Takes one place if one is free and hands out the next badge number, in one conditional
+   * UPDATE: however many people accept at the same moment, the database lets exactly as many
+   * through as there are places. Returns the badge number, or null when the forum is full.
+   */
+  async takePlace(forumId: string, tx: Tx): Promise<number | null> {
+    const result = await tx.manager
+      .createQueryBuilder()
+      .update(Forum)
+      .set({ placesTaken: () => 'placesTaken + 1', lastBadgeNumber: () => 'lastBadgeNumber + 1' })
+      .where('id = :forumId AND placesTaken < capacity', { forumId })
+      .execute();
+    if (!result.affected) return null;
+    return this.lastBadgeNumber(forumId, tx);
+  }
+
+  async releasePlace(forumId: string, tx: Tx): Promise<void> {
+    await tx.manager
+      .createQueryBuilder()
+      .update(Forum)
+      .set({ placesTaken: () => 'placesTaken - 1' })
+      .where('id = :forumId AND placesTaken > 0', { forumId })
+      .execute();
+  }
+
+  /** A badge number for someone who takes no invitation place (presenters, staff, walk-ins). */
+  async nextBadgeNumber(forumId: string, tx: Tx): Promise<number> {
+    await tx.manager
+      .createQueryBuilder()
+      .update(Forum)
+      .set({ lastBadgeNumber: () => 'lastBadgeNumber + 1' })
+      .where('id = :forumId', { forumId })
+      .execute();
+    return this.lastBadgeNumber(forumId, tx);
+  }
+
+  private async lastBadgeNumber(forumId: string, tx: Tx): Promise<number> {
+    // Read inside the same transaction: the UPDATE above still holds this row's lock.
+    const row = await tx.manager
+      .getRepository(Forum)
+      .findOne({ where: { id: forumId }, select: { id: true, lastBadgeNumber: true } });
+    return row!.lastBadgeNumber;
   }
 
   async remove(forum: Forum): Promise<void> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import slugify from 'slugify';
 import { DomainError, FieldErrors } from '../common/domain-error';
+import type { Tx } from '../database/transactions';
 import { Forum, type ForumStatus } from './forum.entity';
 import { isRealDate, isTimeZone } from './forum-days';
 import { ForumRepository } from './forum.repository';
@@ -22,6 +23,8 @@ export interface ForumInput {
 
 @Injectable()
 export class ForumsService {
+  private readonly capacityListeners: ((forumId: string) => Promise<void>)[] = [];
+
   constructor(private readonly forums: ForumRepository) {}
 
   list(): Promise<Forum[]> {
@@ -72,8 +75,33 @@ export class ForumsService {
       status: input.status ?? forum.status,
     };
     checkForum({ ...next, rsvpDeadline: next.rsvpDeadline?.toISOString() ?? null });
+    if (next.capacity < forum.placesTaken) {
+      throw DomainError.validation({
+        capacity: [`${forum.placesTaken} places are already taken; capacity cannot go below that`],
+      });
+    }
     await this.checkUnique(next.slug, next.status, id);
-    return this.forums.save(Object.assign(forum, next));
+    const raised = next.capacity > forum.capacity;
+    const saved = await this.forums.save(Object.assign(forum, next));
+    if (raised) for (const listener of this.capacityListeners) await listener(id);
+    return saved;
+  }
+
+  takePlace(forumId: string, tx: Tx): Promise<number | null> {
+    return this.forums.takePlace(forumId, tx);
+  }
+
+  releasePlace(forumId: string, tx: Tx): Promise<void> {
+    return this.forums.releasePlace(forumId, tx);
+  }
+
+  nextBadgeNumber(forumId: string, tx: Tx): Promise<number> {
+    return this.forums.nextBadgeNumber(forumId, tx);
+  }
+
+  /** Called after a forum's capacity grew, so waiting invitees can be given the new places. */
+  onCapacityRaised(listener: (forumId: string) => Promise<void>): void {
+    this.capacityListeners.push(listener);
   }
 
   /** Only a draft can be deleted; anything that was ever open keeps its history (archive it instead). */

@@ -10,11 +10,21 @@ export const mailLocales = ['en', 'st'] as const;
 export type MailLocale = (typeof mailLocales)[number];
 export type ConsentNeeded = 'invitations' | 'updates' | null;
 
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
 export interface RenderedMail {
   subject: string;
   html: string;
   text: string;
+  attachments?: MailAttachment[];
 }
+
+/** Message data under this key is attached as an iCalendar file (e.g. the forum, for the invitee's calendar). */
+export const CALENDAR_KEY = 'calendarIcs';
 
 interface Compiled {
   subject: HandlebarsTemplateDelegate;
@@ -70,7 +80,12 @@ export class MailRenderer {
     const compiled = this.get(name).locales[lang];
     const subject = compiled.subject(data).trim();
     const context = { ...data, ...this.chrome[lang], locale: lang, subject };
-    return { subject, html: compiled.html(context), text: compiled.text(context) };
+    const calendar = data[CALENDAR_KEY];
+    const attachments =
+      typeof calendar === 'string'
+        ? [{ filename: 'forum.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: calendar }]
+        : undefined;
+    return { subject, html: compiled.html(context), text: compiled.text(context), attachments };
   }
 
   private get(name: string): TemplateSet {

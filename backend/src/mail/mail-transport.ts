@@ -44,6 +44,7 @@ export class MailTransport implements OnApplicationShutdown {
         to,
         subject: mail.subject,
         html: mail.html,
+        attachments: mail.attachments,
         text: mail.text,
         messageId,
       });

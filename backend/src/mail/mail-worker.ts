@@ -7,9 +7,11 @@ import { MailRenderer } from './mail-renderer';
 import { MailTransport, SendFailure } from './mail-transport';
 import { type ClaimedMessage, MessageRepository } from './message.repository';
 
-const BATCH = 50;
-const PARALLEL = 5;
-const LEASE_MS = 2 * 60_000;
+const BATCH = 200;
+/** Sends in flight at once; the transport's pool holds 5 connections, the rest wait there, so none idles. */
+const PARALLEL = 10;
+/** Sent messages are recorded in small groups, within this long: few statements, and a tiny window for a crash. */
+const RECORD_EVERY_MS = 10;
 const IDLE_POLL_MS = 1_000;
 const RETRY_BASE_MS = 30_000;
 const RETRY_MAX_MS = 60 * 60_000;
@@ -58,13 +60,18 @@ export class MailWorker implements OnApplicationBootstrap, OnApplicationShutdown
   /** Claims and delivers one batch; returns how many messages it handled. Tests call it directly. */
   async drainOnce(): Promise<number> {
     const now = this.clock.now();
-    const claimed = await this.messages.claim(now, new Date(now.getTime() + LEASE_MS), BATCH);
+    const claimed = await this.messages.claim(now, new Date(now.getTime() + this.config.mail.leaseSeconds * 1000), BATCH);
+    const sent = new SentRecorder((ids) => this.messages.markSent(ids, this.clock.now()), RECORD_EVERY_MS);
     let next = 0;
-    await Promise.all(
-      Array.from({ length: Math.min(PARALLEL, claimed.length) }, async () => {
-        while (next < claimed.length) await this.deliver(claimed[next++]);
-      }),
-    );
+    try {
+      await Promise.all(
+        Array.from({ length: Math.min(PARALLEL, claimed.length) }, async () => {
+          while (next < claimed.length) await this.deliver(claimed[next++], sent);
+        }),
+      );
+    } finally {
+      await sent.flush();
+    }
     return claimed.length;
   }
 
@@ -85,7 +92,7 @@ export class MailWorker implements OnApplicationBootstrap, OnApplicationShutdown
     }
   }
 
-  private async deliver(message: ClaimedMessage): Promise<void> {
+  private async deliver(message: ClaimedMessage, sent: SentRecorder): Promise<void> {
     const refusal = this.refusal(message);
     if (refusal) return this.messages.markFinal(message.id, 'cancelled', message.attempts, refusal);
     const attempts = message.attempts + 1;
@@ -93,8 +100,8 @@ export class MailWorker implements OnApplicationBootstrap, OnApplicationShutdown
       const mail = this.renderer.render(message.template, message.locale, message.data);
       await this.pace?.removeTokens(1);
       // A stable Message-ID: if a send is repeated after a crash, mail systems can tell it is the same message.
-      const result = await this.transport.send(message.recipient, mail, `<${message.id}@diaspora-forum>`);
-      await this.messages.markSent(message.id, this.clock.now(), result.messageId);
+      await this.transport.send(message.recipient, mail, `<${message.id}@diaspora-forum>`);
+      sent.add(message.id);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       const permanent = !(error instanceof SendFailure) || error.permanent;
@@ -115,5 +122,35 @@ export class MailWorker implements OnApplicationBootstrap, OnApplicationShutdown
     if (needed === 'invitations' && !message.memberConsentInvitations) return 'the member has not consented to invitations';
     if (needed === 'updates' && !message.memberConsentUpdates) return 'the member has not consented to updates';
     return null;
+  }
+}
+
+/**
+ * Collects the ids of messages the server accepted and writes them in one UPDATE every few
+ * milliseconds: one statement per message would cost more than the sending itself.
+ */
+class SentRecorder {
+  private ids: string[] = [];
+  private timer?: NodeJS.Timeout;
+  private writing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly write: (ids: string[]) => Promise<void>,
+    private readonly everyMs: number,
+  ) {}
+
+  add(id: string): void {
+    this.ids.push(id);
+    // A failed write surfaces at the batch's final flush (awaited by drainOnce), not as an unhandled rejection here.
+    this.timer ??= setTimeout(() => this.flush().catch(() => undefined), this.everyMs);
+  }
+
+  async flush(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const ids = this.ids;
+    this.ids = [];
+    this.writing = this.writing.then(() => this.write(ids));
+    await this.writing;
   }
 }

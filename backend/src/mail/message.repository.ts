@@ -99,8 +99,22 @@ export class MessageRepository {
     });
   }
 
-  async markSent(id: string, at: Date, smtpMessageId: string | null): Promise<void> {
-    await this.repo().update({ id }, { state: 'sent', sentAt: at, smtpMessageId, leaseUntil: null, lastError: null });
+  /** Marks several messages sent in one statement; their Message-ID is the one the worker set, `<id@diaspora-forum>`. */
+  async markSent(ids: string[], at: Date): Promise<void> {
+    if (!ids.length) return;
+    const isMysql = this.dataSource.options.type !== 'better-sqlite3';
+    await this.repo()
+      .createQueryBuilder()
+      .update()
+      .set({
+        state: 'sent',
+        sentAt: at,
+        leaseUntil: null,
+        lastError: null,
+        smtpMessageId: () => (isMysql ? "CONCAT('<', id, '@diaspora-forum>')" : "'<' || id || '@diaspora-forum>'"),
+      })
+      .where({ id: In(ids) })
+      .execute();
   }
 
   async markRetry(id: string, attempts: number, nextAttemptAt: Date, error: string): Promise<void> {

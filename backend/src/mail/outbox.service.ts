@@ -35,9 +35,10 @@ export class OutboxService {
     return this.transport.configured;
   }
 
-  async enqueue(messages: OutgoingMessage[], tx?: Tx): Promise<number> {
+  /** Writes messages (in `tx` when given); `notBefore` holds them until a scheduled time. */
+  async enqueue(messages: OutgoingMessage[], tx?: Tx, notBefore?: Date): Promise<number> {
     const state: MessageState = this.delivering ? 'queued' : 'held';
-    const now = this.clock.now();
+    const now = notBefore ?? this.clock.now();
     for (const m of messages) {
       if (!this.renderer.has(m.template)) throw new Error(`Unknown email template "${m.template}"`);
     }
@@ -79,6 +80,10 @@ export class OutboxService {
 
   cancel(ids: string[] | 'all'): Promise<number> {
     return this.messages.transition(ids, ['queued', 'failed', 'held'], 'cancelled', this.clock.now());
+  }
+
+  render(template: string, locale: string, data: MessageData): RenderedMail {
+    return this.renderer.render(template, locale, data);
   }
 
   templates(): string[] {

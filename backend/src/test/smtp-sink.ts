@@ -17,6 +17,9 @@ export type SinkPolicy = (recipient: string) => { code: number; message: string 
 export class SmtpSink {
   readonly mails: SinkMail[] = [];
   policy: SinkPolicy = () => null;
+  /** While held, messages are received but not acknowledged; a client that goes away meanwhile has delivered nothing. */
+  private held = false;
+  private readonly pending = new Map<string, { mail: SinkMail; ack: () => void }[]>();
   private readonly server: SMTPServer;
   private port = 0;
 
@@ -33,16 +36,25 @@ export class SmtpSink {
       },
       onData: (stream, session, callback) => {
         const to = session.envelope.rcptTo.map((r) => r.address).join(',');
+        const received = (parsed: ParsedMail) => {
+          const mail = { to, parsed };
+          if (!this.held) {
+            this.mails.push(mail);
+            return callback();
+          }
+          const list = this.pending.get(session.id) ?? [];
+          list.push({ mail, ack: () => (this.mails.push(mail), callback()) });
+          this.pending.set(session.id, list);
+        };
         if (!this.parse) {
-          stream.on('data', () => undefined).on('end', () => (this.mails.push({ to, parsed: {} as ParsedMail }), callback()));
+          stream.on('data', () => undefined).on('end', () => received({} as ParsedMail));
           return;
         }
-        simpleParser(stream)
-          .then((parsed) => {
-            this.mails.push({ to, parsed });
-            callback();
-          })
-          .catch(callback);
+        simpleParser(stream).then(received).catch(callback);
+      },
+      onClose: (session) => {
+        // Never acknowledged: as with a real mail server, the message was not delivered.
+        this.pending.delete(session.id);
       },
     });
   }
@@ -51,6 +63,26 @@ export class SmtpSink {
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', () => resolve()));
     this.port = (this.server.server.address() as AddressInfo).port;
     return this;
+  }
+
+  hold(): void {
+    this.held = true;
+  }
+
+  /** Waits until every client holding unacknowledged messages has gone away (e.g. its process was killed). */
+  async waitForDisconnects(timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.pending.size > 0) {
+      if (Date.now() > deadline) throw new Error(`${this.pending.size} client(s) still connected`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+
+  /** Acknowledges what was held (for clients still connected) and accepts normally again. */
+  release(): void {
+    this.held = false;
+    for (const list of this.pending.values()) for (const p of list) p.ack();
+    this.pending.clear();
   }
 
   get url(): string {

@@ -36,7 +36,7 @@ export class MemberPrivacyService {
   async byLink(rawToken: string): Promise<Member> {
     const token = await this.tokens.findUsable(hashToken(rawToken), 'manage', this.clock.now());
     const member = token && (await this.members.findById(token.memberId));
-    if (!member || member.status === 'erased' || member.status === 'merged') throw DomainError.notFound(INVALID_LINK);
+    if (!member || member.status === 'erased' || member.status === 'merged') throw new DomainError('not_found', INVALID_LINK);
     return member;
   }
 

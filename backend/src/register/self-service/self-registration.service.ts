@@ -82,9 +82,9 @@ export class SelfRegistrationService {
     const now = this.clock.now();
     const token = await this.tokens.findUsable(hashToken(rawToken), 'confirm', now);
     const member = token && (await this.members.findById(token.memberId));
-    if (!token || !member || member.status !== 'pending_confirmation') throw DomainError.notFound(INVALID_LINK);
+    if (!token || !member || member.status !== 'pending_confirmation') throw new DomainError('not_found', INVALID_LINK);
     return this.transactions.run(async (tx) => {
-      if (!(await this.tokens.markUsed(token.id, now, tx))) throw DomainError.notFound(INVALID_LINK);
+      if (!(await this.tokens.markUsed(token.id, now, tx))) throw new DomainError('not_found', INVALID_LINK);
       member.status = 'active';
       await this.members.withTx(tx).save(member);
       await this.members

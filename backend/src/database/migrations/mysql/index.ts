@@ -2,5 +2,8 @@
 import { Initial1795373344976 } from './1795373344976-Initial';
 import { AddRegister1795374062009 } from './1795374062009-AddRegister';
 import { RegisterAndOutbox1795374618599 } from './1795374618599-RegisterAndOutbox';
+import { AgendaAndNominations1795376206466 } from './1795376206466-AgendaAndNominations';
+import { InvitationsAndAttendees1795376708293 } from './1795376708293-InvitationsAndAttendees';
+import { SegmentIndexes1795378928705 } from './1795378928705-SegmentIndexes';
 
-export const mysqlMigrations = [Initial1795373344976, AddRegister1795374062009, RegisterAndOutbox1795374618599];
+export const mysqlMigrations = [Initial1795373344976, AddRegister1795374062009, RegisterAndOutbox1795374618599, AgendaAndNominations1795376206466, InvitationsAndAttendees1795376708293, SegmentIndexes1795378928705];

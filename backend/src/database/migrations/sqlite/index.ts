@@ -2,5 +2,8 @@
 import { Initial1795373344185 } from './1795373344185-Initial';
 import { AddRegister1795374059847 } from './1795374059847-AddRegister';
 import { RegisterAndOutbox1795374616187 } from './1795374616187-RegisterAndOutbox';
+import { AgendaAndNominations1795376201498 } from './1795376201498-AgendaAndNominations';
+import { InvitationsAndAttendees1795376702585 } from './1795376702585-InvitationsAndAttendees';
+import { SegmentIndexes1795378926844 } from './1795378926844-SegmentIndexes';
 
-export const sqliteMigrations = [Initial1795373344185, AddRegister1795374059847, RegisterAndOutbox1795374616187];
+export const sqliteMigrations = [Initial1795373344185, AddRegister1795374059847, RegisterAndOutbox1795374616187, AgendaAndNominations1795376201498, InvitationsAndAttendees1795376702585, SegmentIndexes1795378926844];

@@ -1,0 +1,2 @@
+export const sessionKinds = ['plenary', 'panel', 'presentation', 'break'] as const;
+export type SessionKind = (typeof sessionKinds)[number];

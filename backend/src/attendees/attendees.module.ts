@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Attendee } from './attendee.entity';
+import { AttendeeRepository } from './attendee.repository';
+import { AttendeesController } from './attendees.controller';
+import { AttendeesService } from './attendees.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Attendee])],
+  controllers: [AttendeesController],
+  providers: [AttendeesService, AttendeeRepository],
+  exports: [AttendeesService],
+})
+export class AttendeesModule {}

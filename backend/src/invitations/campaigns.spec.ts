@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Agent } from 'supertest';
+import { MailWorker } from '../mail/mail-worker';
+import { addMembers, aMember, anOpenForum } from '../test/fixtures';
+import { createTestApp, type TestApp } from '../test/test-app';
+import { SmtpSink } from '../test/smtp-sink';
+import { CampaignsService } from './campaigns.service';
+
+describe(CampaignsService.name, () => {
+  let t: TestApp;
+  let sink: SmtpSink;
+  let organiser: Agent;
+  let forum: { id: string; slug: string };
+
+  beforeAll(async () => {
+    sink = await new SmtpSink().start();
+    t = await createTestApp({ SMTP_URL: sink.url, MAIL_WORKER: 'off', MAIL_RATE_PER_SECOND: '0' });
+    organiser = await t.signedIn('organiser');
+    forum = await anOpenForum(organiser, { name: 'Basotho Diaspora Forum 2027', rsvpDeadline: '2027-03-25T21:59:00.000Z' });
+  });
+  afterAll(async () => {
+    await t.close();
+    await sink.stop();
+  });
+
+  it('shows who will get the invitation and who will not, and why, before sending', async () => {
+    await addMembers(t, [
+      aMember({ countryCode: 'LS', region: 'Maseru', email: 'ok1@example.org', preferredLanguage: 'st', firstName: 'Lineo' }),
+      aMember({ countryCode: 'LS', region: 'Maseru', email: 'ok2@example.org' }),
+      aMember({ countryCode: 'LS', region: 'Maseru', email: null, phone: '+26658123456', firstName: 'Phone', lastName: 'Only' }),
+      aMember({ countryCode: 'LS', region: 'Maseru', email: 'noconsent@example.org', consentInvitations: false }),
+      aMember({ countryCode: 'LS', region: 'Maseru', email: 'pending@example.org', status: 'pending_confirmation' }),
+    ]);
+    const campaign = await organiser
+      .post(`/api/v1/forums/${forum.id}/campaigns`)
+      .send({ name: 'Lesotho residents', audience: { filter: { countries: ['LS'] } } })
+      .expect(201);
+    const audience = await organiser.get(`/api/v1/campaigns/${campaign.body.id}/audience`).expect(200);
+    expect(audience.body).toMatchObject({
+      willReceive: 2,
+      skipped: { no_email: 1, no_consent: 1, not_confirmed: 1, already_invited: 0 },
+    });
+    expect(audience.body.examples.no_email).toEqual([{ id: expect.any(String), name: 'Phone Only' }]);
+
+    const preview = await organiser.get(`/api/v1/campaigns/${campaign.body.id}/preview?locale=st`).expect(200);
+    expect(preview.body.subject).toBe('U memeloa: Basotho Diaspora Forum 2027');
+    expect(preview.body.text).toContain('Mmesa');
+  });
+
+  it('sends: one invitation and one email each, progress per state, and no second invitation later', async () => {
+    const [campaign] = (await organiser.get(`/api/v1/forums/${forum.id}/campaigns`).expect(200)).body;
+    await organiser.post(`/api/v1/campaigns/${campaign.id}/send`).send({}).expect(200);
+    let progress = await organiser.get(`/api/v1/campaigns/${campaign.id}`).expect(200);
+    expect(progress.body.campaign).toMatchObject({
+      status: 'sent',
+      invitedCount: 2,
+      skipped: { no_email: 1, no_consent: 1, not_confirmed: 1 },
+    });
+    expect(progress.body.delivery).toEqual({ queued: 2 });
+
+    await t.app.get(MailWorker).drainOnce();
+    progress = await organiser.get(`/api/v1/campaigns/${campaign.id}`).expect(200);
+    expect(progress.body.delivery).toEqual({ sent: 2 });
+    const [mail] = sink.to('ok1@example.org');
+    expect(mail.parsed.subject).toBe('U memeloa: Basotho Diaspora Forum 2027');
+    expect(String(mail.parsed.html)).toMatch(/\/rsvp\/[A-Za-z0-9_-]{43}"/);
+
+    const invitees = await organiser.get(`/api/v1/campaigns/${campaign.id}/invitees?state=delivered`).expect(200);
+    expect(invitees.body.total).toBe(2);
+    await organiser.post(`/api/v1/campaigns/${campaign.id}/send`).send({}).expect(409);
+
+    const again = await organiser
+      .post(`/api/v1/forums/${forum.id}/campaigns`)
+      .send({ name: 'Again', audience: { filter: { countries: ['LS'] } } })
+      .expect(201);
+    const audience = await organiser.get(`/api/v1/campaigns/${again.body.id}/audience`).expect(200);
+    expect(audience.body).toMatchObject({ willReceive: 0, skipped: { already_invited: 2 } });
+  });
+
+  it('holds scheduled invitations until their time', async () => {
+    await addMembers(t, [aMember({ countryCode: 'BW', region: null, email: 'later@example.org' })]);
+    const campaign = await organiser
+      .post(`/api/v1/forums/${forum.id}/campaigns`)
+      .send({ name: 'Botswana', audience: { filter: { countries: ['BW'] } } })
+      .expect(201);
+    const at = new Date(Date.now() + 3 * 3600_000);
+    const sent = await organiser
+      .post(`/api/v1/campaigns/${campaign.body.id}/send`)
+      .send({ scheduledAt: at.toISOString() })
+      .expect(200);
+    expect(Math.abs(new Date(sent.body.scheduledAt).getTime() - at.getTime())).toBeLessThan(1000);
+    await t.app.get(MailWorker).drainOnce();
+    expect(sink.to('later@example.org')).toHaveLength(0);
+    t.setNow(new Date(at.getTime() + 1000));
+    try {
+      await t.app.get(MailWorker).drainOnce();
+    } finally {
+      t.setNow(undefined);
+    }
+    expect(sink.to('later@example.org')).toHaveLength(1);
+  });
+
+  it('checks consent again when sending: a member who withdrew it gets nothing', async () => {
+    const [member] = await addMembers(t, [aMember({ countryCode: 'NA', region: null, email: 'withdraws@example.org' })]);
+    const campaign = await organiser
+      .post(`/api/v1/forums/${forum.id}/campaigns`)
+      .send({ name: 'Namibia', audience: { memberIds: [member.id] } })
+      .expect(201);
+    await organiser.post(`/api/v1/campaigns/${campaign.body.id}/send`).send({}).expect(200);
+    await t.dataSource.query('UPDATE members SET consentInvitations = ? WHERE id = ?', [false, member.id]);
+    await t.app.get(MailWorker).drainOnce();
+    expect(sink.to('withdraws@example.org')).toHaveLength(0);
+    const progress = await organiser.get(`/api/v1/campaigns/${campaign.body.id}`).expect(200);
+    expect(progress.body.delivery).toEqual({ cancelled: 1 });
+  });
+
+  it('reminds those who have not answered, at most once per interval', async () => {
+    const [campaign] = (await organiser.get(`/api/v1/forums/${forum.id}/campaigns`).expect(200)).body.filter(
+      (c: { name: string }) => c.name === 'Lesotho residents',
+    );
+    await organiser.post(`/api/v1/campaigns/${campaign.id}/remind`).expect(200, { count: 0 }); // invited just now
+    t.setNow(new Date(Date.now() + 73 * 3600_000));
+    try {
+      await organiser.post(`/api/v1/campaigns/${campaign.id}/remind`).expect(200, { count: 2 });
+      await organiser.post(`/api/v1/campaigns/${campaign.id}/remind`).expect(200, { count: 0 });
+      await t.app.get(MailWorker).drainOnce();
+    } finally {
+      t.setNow(undefined);
+    }
+    expect(sink.to('ok2@example.org').map((m) => m.parsed.subject)).toEqual([
+      'You are invited: Basotho Diaspora Forum 2027',
+      'Reminder: will you come to Basotho Diaspora Forum 2027?',
+    ]);
+  });
+
+  it('refuses a campaign without a clear audience, and bad input, with field messages', async () => {
+    const both = await organiser
+      .post(`/api/v1/forums/${forum.id}/campaigns`)
+      .send({ name: 'Both', audience: { filter: {}, memberIds: ['00000000-0000-4000-8000-000000000000'] } })
+      .expect(400);
+    expect(both.body.fields.audience).toBeDefined();
+    const bad = await organiser
+      .post(`/api/v1/forums/${forum.id}/campaigns`)
+      .send({ name: '', audience: { memberIds: ['x'] } })
+      .expect(400);
+    expect(Object.keys(bad.body.fields).sort()).toEqual(['audience.memberIds', 'name']);
+    await organiser
+      .post(`/api/v1/forums/00000000-0000-4000-8000-000000000000/campaigns`)
+      .send({ name: 'Nowhere', audience: { filter: {} } })
+      .expect(404);
+  });
+});

@@ -1,0 +1,129 @@
+import { CALENDAR_KEY } from '../mail/mail-renderer';
+import type { OutgoingMessage } from '../mail/outbox.service';
+import { forumCalendar } from '../forums/forum-calendar';
+import { formatDay, formatForumDays, formatForumTime } from '../forums/forum-dates';
+import type { Forum } from '../forums/forum.entity';
+import type { Member } from '../register/member.entity';
+import type { Invitation } from './invitation.entity';
+
+/** Builds the emails of the invitation flow; one place knows what each template is filled with. */
+export class InvitationMessages {
+  /** Formatted forum dates per forum and language: a campaign formats them once, not 10,000 times. */
+  private readonly formatted = new Map<string, { dates: string; deadline: string | null }>();
+
+  constructor(private readonly publicUrl: string) {}
+
+  private forumTexts(forum: Forum, locale: string) {
+    const key = `${forum.id}:${forum.updatedAt?.getTime()}:${locale}`;
+    let texts = this.formatted.get(key);
+    if (!texts) {
+      texts = {
+        dates: formatForumDays(forum, locale),
+        deadline: forum.rsvpDeadline ? formatForumTime(forum.rsvpDeadline, forum, locale) : null,
+      };
+      this.formatted.set(key, texts);
+    }
+    return texts;
+  }
+
+  rsvpUrl(token: string): string {
+    return `${this.publicUrl}/rsvp/${token}`;
+  }
+
+  invitation(
+    forum: Forum,
+    member: Pick<Member, 'id' | 'email' | 'firstName' | 'preferredLanguage'>,
+    invitationId: string,
+    token: string,
+    key: string,
+  ): OutgoingMessage {
+    const locale = member.preferredLanguage;
+    return {
+      recipient: member.email!,
+      memberId: member.id,
+      template: 'forum-invitation',
+      locale,
+      idempotencyKey: key,
+      data: {
+        firstName: member.firstName,
+        forumName: forum.name,
+        venue: forum.venue,
+        ...this.forumTexts(forum, locale),
+        rsvpUrl: this.rsvpUrl(token),
+        agendaUrl: `${this.publicUrl}/agenda/${forum.slug}`,
+        invitationId,
+      },
+    };
+  }
+
+  /** Reminders carry no link: the token is not kept, so the invitee uses the one in their invitation... */
+  reminder(
+    forum: Forum,
+    member: Pick<Member, 'id' | 'email' | 'firstName'>,
+    invitation: Invitation,
+    token: string,
+    key: string,
+  ): OutgoingMessage {
+    return {
+      recipient: member.email!,
+      memberId: member.id,
+      template: 'forum-reminder',
+      locale: invitation.locale,
+      idempotencyKey: key,
+      data: {
+        firstName: member.firstName,
+        forumName: forum.name,
+        ...this.forumTexts(forum, invitation.locale),
+        rsvpUrl: this.rsvpUrl(token),
+      },
+    };
+  }
+
+  /** Confirmation of a place (straight away, or when it opened up from the waiting list), with the days as a calendar file. */
+  placeConfirmed(
+    template: 'rsvp-confirmation' | 'rsvp-place-offered',
+    forum: Forum,
+    member: Pick<Member, 'id' | 'email' | 'firstName'>,
+    invitation: Invitation,
+    badgeNumber: number,
+    key: string,
+    rsvpUrl: string,
+  ): OutgoingMessage {
+    const days = invitation.days?.length ? invitation.days : [];
+    return {
+      recipient: member.email!,
+      memberId: member.id,
+      template,
+      locale: invitation.locale,
+      idempotencyKey: key,
+      data: {
+        firstName: member.firstName,
+        forumName: forum.name,
+        venue: forum.venue,
+        dates: formatForumDays(forum, invitation.locale),
+        days: days.map((d) => formatDay(d, invitation.locale)),
+        badgeNumber,
+        rsvpUrl,
+        [CALENDAR_KEY]: forumCalendar(forum, days, rsvpUrl),
+      },
+    };
+  }
+
+  waitlisted(
+    forum: Forum,
+    member: Pick<Member, 'id' | 'email' | 'firstName'>,
+    invitation: Invitation,
+    position: number,
+    key: string,
+    rsvpUrl: string,
+  ): OutgoingMessage {
+    return {
+      recipient: member.email!,
+      memberId: member.id,
+      template: 'rsvp-waitlisted',
+      locale: invitation.locale,
+      idempotencyKey: key,
+      data: { firstName: member.firstName, forumName: forum.name, position, rsvpUrl },
+    };
+  }
+}

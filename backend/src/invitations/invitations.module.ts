@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AttendeesModule } from '../attendees/attendees.module';
+import { ForumsModule } from '../forums/forums.module';
+import { RegisterModule } from '../register/register.module';
+import { Campaign } from './campaign.entity';
+import { CampaignRepository } from './campaign.repository';
+import { CampaignsController } from './campaigns.controller';
+import { CampaignsService } from './campaigns.service';
+import { InvitationLinksService } from './invitation-links.service';
+import { InvitationToken } from './invitation-token.entity';
+import { Invitation } from './invitation.entity';
+import { InvitationRepository } from './invitation.repository';
+import { InvitationsController } from './invitations.controller';
+import { RsvpController } from './rsvp/rsvp.controller';
+import { RsvpService } from './rsvp/rsvp.service';
+
+/** Campaigns, invitations and their personal links, and the invitee's answer (rsvp/). */
+@Module({
+  imports: [TypeOrmModule.forFeature([Campaign, Invitation, InvitationToken]), ForumsModule, RegisterModule, AttendeesModule],
+  controllers: [CampaignsController, InvitationsController, RsvpController],
+  providers: [CampaignsService, InvitationLinksService, RsvpService, CampaignRepository, InvitationRepository],
+  exports: [RsvpService],
+})
+export class InvitationsModule {}

@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import { join } from 'node:path';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { RegisterModule } from '../register.module';
+import { ImportBatchRepository } from './import-batch.repository';
+import { ImportedMembersRepository } from './imported-members.repository';
+import { ImportController } from './import.controller';
+import { ImportService } from './import.service';
+
+export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
+
+@Module({
+  imports: [
+    RegisterModule,
+    // Uploads stream to disk (never into memory) in DATA_DIR; the service moves each to imports/<batchId>.
+    MulterModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        dest: join(config.dataDir, 'imports', 'incoming'),
+        limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 },
+        defParamCharset: 'utf8',
+      }),
+    }),
+  ],
+  controllers: [ImportController],
+  providers: [ImportService, ImportBatchRepository, ImportedMembersRepository],
+})
+export class ImportModule {}

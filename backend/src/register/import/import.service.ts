@@ -1,0 +1,354 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { AuthUser } from '../../auth/auth-user';
+import { Clock } from '../../common/clock';
+import { DomainError } from '../../common/domain-error';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { Transactions } from '../../database/transactions';
+import type { NewMember } from '../member.repository';
+import { canSeeCountry } from '../register-scope';
+import { type ColumnMapping, checkMapping, guessMapping, type MappingTarget, mappingTargets, rowMapper } from './column-mapping';
+import type { ImportBatch } from './import-batch.entity';
+import { ImportBatchRepository } from './import-batch.repository';
+import { ImportedMembersRepository } from './imported-members.repository';
+import { type CheckedRow, type FindByContacts, RowChecker } from './row-checker';
+import { isFileProblem } from './spreadsheet/file-problem';
+import { readHead } from './spreadsheet/spreadsheet-head';
+import { openSpreadsheet, type Spreadsheet } from './spreadsheet/spreadsheet-reader';
+
+/** What multer left on disk. */
+export interface UploadedSpreadsheet {
+  path: string;
+  originalname: string;
+}
+
+export interface ImportDetail {
+  batch: ImportBatch;
+  columns: string[];
+  sampleRows: string[][];
+}
+
+export interface ImportPreview {
+  batch: ImportBatch;
+  problems: CheckedRow[];
+  samples: CheckedRow[];
+}
+
+type Counts = Pick<ImportBatch, 'rowCount' | 'validCount' | 'errorCount' | 'duplicateCount'>;
+
+const MAX_PROBLEMS = 100;
+const MAX_SAMPLES = 5;
+const LIST_LIMIT = 100;
+
+/**
+ * Spreadsheet imports into the register: upload, dry run, commit, rollback. The file is kept on disk
+ * and read as a stream each time, a chunk of rows at a time, so memory does not grow with its size.
+ */
+@Injectable()
+export class ImportService {
+  /** Rows checked and inserted together: one duplicate query and one multi-row insert per chunk. */
+  rowsPerChunk = 1000;
+  private readonly logger = new Logger(ImportService.name);
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly batches: ImportBatchRepository,
+    private readonly members: ImportedMembersRepository,
+    private readonly transactions: Transactions,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Keeps the upload as a new batch and guesses the mapping; a file we cannot read is refused and not kept. */
+  async upload(user: AuthUser, file: UploadedSpreadsheet | undefined): Promise<ImportDetail> {
+    if (!file) throw DomainError.validation({ file: ['choose a CSV or XLSX file'] }, 'Choose a CSV or XLSX file');
+    const id = randomUUID();
+    const storedPath = `imports/${id}`;
+    const path = this.pathOf(storedPath);
+    try {
+      await mkdir(dirname(path), { recursive: true });
+      await rename(file.path, path);
+      const head = await readHead(path);
+      const batch = await this.batches.create({
+        id,
+        fileName: file.originalname.slice(0, 255) || 'upload',
+        format: head.format,
+        storedPath,
+        status: 'uploaded',
+        mapping: guessMapping(head.columns),
+        defaultCountry: user.role === 'registrar' && user.countries.length === 1 ? user.countries[0] : null,
+        rowCount: 0,
+        validCount: 0,
+        errorCount: 0,
+        duplicateCount: 0,
+        importedCount: 0,
+        failureReason: null,
+        createdById: user.id,
+        createdAt: this.clock.now(),
+        committedAt: null,
+        rolledBackAt: null,
+      });
+      return { batch, columns: head.columns, sampleRows: head.sampleRows };
+    } catch (error) {
+      await Promise.all([rm(file.path, { force: true }), rm(path, { force: true })]);
+      throw error;
+    }
+  }
+
+  list(user: AuthUser): Promise<ImportBatch[]> {
+    return this.batches.list(user.role === 'registrar' ? user.id : null, LIST_LIMIT);
+  }
+
+  /** A batch with its columns and first rows while the file is still kept (until commit). */
+  async get(user: AuthUser, id: string): Promise<ImportDetail> {
+    const batch = await this.visible(user, id);
+    if (batch.status !== 'uploaded' && batch.status !== 'previewed') return { batch, columns: [], sampleRows: [] };
+    try {
+      return { batch, ...(await readHead(this.pathOf(batch.storedPath))) };
+    } catch (error) {
+      if (!isFileProblem(error) && (error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      return { batch, columns: [], sampleRows: [] };
+    }
+  }
+
+  /** The dry run: every row checked as the commit would, nothing written but the batch's counts and mapping. */
+  async preview(
+    user: AuthUser,
+    id: string,
+    request: { mapping?: Partial<Record<MappingTarget, string | null>>; defaultCountry?: string | null },
+  ): Promise<ImportPreview> {
+    const batch = await this.visible(user, id);
+    assertOpen(batch);
+    // Left out: the batch's own (a one-country registrar's country); null clears it.
+    const defaultCountry =
+      request.defaultCountry === undefined ? batch.defaultCountry : (request.defaultCountry?.toUpperCase() ?? null);
+    if (defaultCountry && !canSeeCountry(user, defaultCountry))
+      throw DomainError.validation({ defaultCountry: ['outside your countries'] });
+    const mapping = cleanMapping(request.mapping ?? {});
+    const problems: CheckedRow[] = [];
+    const samples: CheckedRow[] = [];
+    let counts: Counts;
+    try {
+      counts = await this.checkFile(batch, user, mapping, defaultCountry, await this.members.duplicateFinder(), (rows) => {
+        for (const row of rows) {
+          if ((row.errors || row.duplicateOf) && problems.length < MAX_PROBLEMS) problems.push(row);
+          else if (!row.errors && !row.duplicateOf && samples.length < MAX_SAMPLES) samples.push(row);
+        }
+        return Promise.resolve();
+      });
+    } catch (error) {
+      if (isFileProblem(error)) await this.fail(batch, error.message);
+      throw error;
+    }
+    await this.batches.update(id, { status: 'previewed', mapping, defaultCountry, ...counts, failureReason: null });
+    return { batch: (await this.batches.findById(id))!, problems, samples };
+  }
+
+  /**
+   * Imports the previewed batch in one transaction: rows are checked again (the register may have
+   * changed) and inserted a chunk at a time; errors and duplicates are skipped. Any failure rolls
+   * everything back and marks the batch failed.
+   */
+  async commit(user: AuthUser, id: string, consent: { invitations: boolean; updates: boolean }): Promise<ImportBatch> {
+    const batch = await this.visible(user, id);
+    if (batch.status === 'uploaded') throw DomainError.conflict('Preview the import before committing it');
+    assertOpen(batch);
+    const now = this.clock.now();
+    let claimed = false;
+    let lastRow = 0;
+    try {
+      await this.transactions.run(async (tx) => {
+        const batches = this.batches.withTx(tx);
+        const members = this.members.withTx(tx);
+        claimed = await batches.transition(id, 'previewed', 'committed', { committedAt: now, failureReason: null });
+        if (!claimed) throw DomainError.conflict('This import is already being committed');
+        let importedCount = 0;
+        // Lookups read the register outside this transaction, beside the inserts: rows this file
+        // adds cannot match anyway, as each of their contacts is already a duplicate within the file.
+        const find = await this.members.duplicateFinder();
+        const counts = await this.checkFile(batch, user, batch.mapping ?? {}, batch.defaultCountry, find, async (rows) => {
+          const accepted = rows.filter((r) => !r.errors && !r.duplicateOf);
+          importedCount += await members.insert(accepted.map((row) => newMember(row, batch, user, consent, now)));
+          lastRow = rows[rows.length - 1].rowNumber;
+        });
+        await batches.update(id, { ...counts, importedCount });
+      });
+    } catch (error) {
+      if (!claimed) throw error;
+      const reason = isFileProblem(error)
+        ? error.message
+        : `The import stopped after row ${lastRow} because of an error on the server; nothing was imported. Upload the file again to retry.`;
+      await this.fail(batch, reason);
+      throw error;
+    }
+    await rm(this.pathOf(batch.storedPath), { force: true });
+    const committed = (await this.batches.findById(id))!;
+    this.logger.log(`Import ${id} (${committed.fileName}) committed ${committed.importedCount} members`);
+    return committed;
+  }
+
+  /** Deletes the members a committed batch imported, in one transaction; a batch rolls back once. */
+  async rollback(user: AuthUser, id: string): Promise<ImportBatch> {
+    const batch = await this.visible(user, id);
+    if (batch.status === 'rolled_back') throw DomainError.conflict('This import was already rolled back');
+    if (batch.status !== 'committed') throw DomainError.conflict('Only a committed import can be rolled back');
+    const now = this.clock.now();
+    const removed = await this.transactions.run(async (tx) => {
+      const batches = this.batches.withTx(tx);
+      if (!(await batches.transition(id, 'committed', 'rolled_back', { rolledBackAt: now })))
+        throw DomainError.conflict('This import was already rolled back');
+      return this.members.withTx(tx).deleteBatch(id);
+    });
+    this.logger.log(`Import ${id} (${batch.fileName}) rolled back: ${removed} members removed`);
+    return (await this.batches.findById(id))!;
+  }
+
+  /** Drops an upload that was never committed, file and all. Committed batches stay on record. */
+  async discard(user: AuthUser, id: string): Promise<void> {
+    const batch = await this.visible(user, id);
+    if (batch.status === 'committed') throw DomainError.conflict('A committed import cannot be discarded; roll it back instead');
+    if (batch.status === 'rolled_back') throw DomainError.conflict('A rolled-back import stays on the list as a record');
+    await rm(this.pathOf(batch.storedPath), { force: true });
+    await this.batches.delete(id);
+  }
+
+  private async visible(user: AuthUser, id: string): Promise<ImportBatch> {
+    const batch = await this.batches.findById(id);
+    if (!batch || (user.role === 'registrar' && batch.createdById !== user.id)) throw DomainError.notFound('Import');
+    return batch;
+  }
+
+  private async checkFile(
+    batch: ImportBatch,
+    user: AuthUser,
+    mapping: ColumnMapping,
+    defaultCountry: string | null,
+    find: FindByContacts,
+    onChunk: (rows: CheckedRow[]) => Promise<void>,
+  ): Promise<Counts> {
+    const sheet = await this.open(batch);
+    let written: Promise<void> = Promise.resolve();
+    try {
+      const problems = checkMapping(mapping, sheet.columns, defaultCountry);
+      if (Object.keys(problems).length) throw DomainError.validation(problems, 'Choose the columns to import');
+      const checker = new RowChecker(user, rowMapper(mapping, sheet.columns, defaultCountry));
+      const counts: Counts = { rowCount: 0, validCount: 0, errorCount: 0, duplicateCount: 0 };
+      // Three things overlap: node checks chunk k+2 while the database looks up chunk k+1 (on a
+      // connection of its own) and writes chunk k. Each chunk is written after the one before it,
+      // and reading waits for that write, so at most three chunks are held at once.
+      const send = async (checked: CheckedRow[]) => {
+        const matched = checker.matchRegister(checked, find);
+        const previous = written;
+        written = previous
+          .then(() => matched)
+          .then((rows) => {
+            for (const row of rows) {
+              counts.rowCount++;
+              if (row.errors) counts.errorCount++;
+              else if (row.duplicateOf) counts.duplicateCount++;
+              else counts.validCount++;
+            }
+            return onChunk(rows);
+          });
+        // Both are awaited (through `written`); this only keeps a failure from counting as unhandled meanwhile.
+        matched.catch(() => undefined);
+        written.catch(() => undefined);
+        await previous;
+      };
+      let chunk: CheckedRow[] = [];
+      for await (const batch of sheet.rows) {
+        for (const row of batch) {
+          chunk.push(checker.check(row));
+          if (chunk.length === this.rowsPerChunk) {
+            await send(chunk);
+            chunk = [];
+          }
+        }
+      }
+      if (chunk.length) await send(chunk);
+      await written;
+      return counts;
+    } finally {
+      // Never leave a statement running on a transaction that is about to end.
+      await written.catch(() => undefined);
+      await sheet.close();
+    }
+  }
+
+  private async open(batch: ImportBatch): Promise<Spreadsheet> {
+    try {
+      return await openSpreadsheet(this.pathOf(batch.storedPath));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      throw DomainError.validation(
+        { file: ['the file is no longer on the server'] },
+        'The uploaded file is gone; upload it again',
+      );
+    }
+  }
+
+  /** Marks a batch failed and drops its file; never hides the error that caused it. */
+  private async fail(batch: ImportBatch, reason: string): Promise<void> {
+    try {
+      await this.batches.update(batch.id, { status: 'failed', failureReason: reason.slice(0, 500) });
+      await rm(this.pathOf(batch.storedPath), { force: true });
+    } catch (error) {
+      this.logger.error({ err: error }, `Could not mark import ${batch.id} as failed`);
+    }
+  }
+
+  private pathOf(storedPath: string): string {
+    return join(this.config.dataDir, storedPath);
+  }
+}
+
+function assertOpen(batch: ImportBatch): void {
+  if (batch.status === 'committed') throw DomainError.conflict('This import is already committed');
+  if (batch.status === 'rolled_back')
+    throw DomainError.conflict('This import was rolled back; upload the file again to import it');
+  if (batch.status === 'failed')
+    throw DomainError.conflict(`This import failed: ${batch.failureReason ?? ''} Upload the file again.`);
+}
+
+/** Keeps known targets with a column; "" or null means "not imported". */
+function cleanMapping(mapping: Partial<Record<MappingTarget, string | null>>): ColumnMapping {
+  return Object.fromEntries(mappingTargets.flatMap((target) => (mapping[target] ? [[target, mapping[target]]] : [])));
+}
+
+function newMember(
+  row: CheckedRow,
+  batch: ImportBatch,
+  user: AuthUser,
+  consent: { invitations: boolean; updates: boolean },
+  now: Date,
+): NewMember {
+  const invitations = row.consent.invitations ?? consent.invitations;
+  const updates = row.consent.updates ?? consent.updates;
+  const given = invitations || updates;
+  const m = row.member!;
+  // Written out rather than spread: this runs for every imported row, and a spread object is slower and bigger.
+  return {
+    firstName: m.firstName,
+    lastName: m.lastName,
+    email: m.email,
+    phone: m.phone,
+    whatsapp: m.whatsapp,
+    countryCode: m.countryCode,
+    region: m.region,
+    city: m.city,
+    occupation: m.occupation,
+    sectors: m.sectors,
+    preferredChannel: m.preferredChannel,
+    preferredLanguage: m.preferredLanguage,
+    consentAt: given ? now : null,
+    consentMethod: given ? 'import' : null,
+    consentInvitations: invitations,
+    consentUpdates: updates,
+    source: 'import',
+    sourceBatchId: batch.id,
+    status: 'active',
+    createdById: user.id,
+  };
+}

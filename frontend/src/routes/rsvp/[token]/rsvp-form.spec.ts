@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { toAnswer, toggle } from './rsvp-form';
+
+const base = {
+  response: 'accepted' as const,
+  days: ['2027-04-08'],
+  dietary: ['halal'],
+  dietaryNote: ' ',
+  accessibility: [],
+  accessibilityNote: '',
+  arrivalCountry: 'ZA',
+  arrivalCity: ' Bloemfontein ',
+  declineReason: 'busy',
+};
+
+describe('RSVP answer', () => {
+  it('sends what applies to an acceptance, trimmed, without empty notes', () => {
+    expect(toAnswer(base)).toEqual({
+      response: 'accepted',
+      days: ['2027-04-08'],
+      dietary: ['halal'],
+      dietaryNote: undefined,
+      accessibility: [],
+      accessibilityNote: undefined,
+      arrivalCountry: 'ZA',
+      arrivalCity: 'Bloemfontein',
+    });
+  });
+
+  it('sends only the reason with a refusal', () => {
+    expect(toAnswer({ ...base, response: 'declined' })).toEqual({ response: 'declined', declineReason: 'busy' });
+  });
+
+  it('toggles choices without duplicates', () => {
+    expect(toggle(['a'], 'a', true)).toEqual(['a']);
+    expect(toggle(['a', 'b'], 'a', false)).toEqual(['b']);
+  });
+});
