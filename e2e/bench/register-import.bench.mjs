@@ -60,8 +60,9 @@ export default async function registerImport({ freshDatabase }) {
       method:
         `${ROWS.toLocaleString('en')}-row CSV from the seed generator (13 columns, E.164 phones, country codes). Ours: ` +
         `ImportService from backend/dist in a child process on a fresh MariaDB database migrated by the app: upload + ` +
-        `dry run + commit, each streaming the file in chunks of 1,000 rows (normaliseMember, duplicate query per chunk, ` +
-        `multi-row inserts of members, sectors and 'imported' events in one transaction); peak RSS is that child's maxRSS. ` +
+        `dry run + commit, each streaming the file in chunks of 1,000 rows (normaliseMember, in-file and register ` +
+        `duplicates by indexed email/phone lookups per chunk, members and sectors by multi-row INSERTs of 250 in one ` +
+        `transaction); peak RSS is that child's maxRSS. ` +
         `Floor: the same generated rows (members and sectors) into a second fresh database with the same schema, mysql2 ` +
         `multi-row INSERTs of ${ROWS_PER_INSERT}, one transaction. A ${WARM_UP_ROWS.toLocaleString('en')}-row warm-up of ` +
         `each, then ${ROUNDS} alternating rounds; medians; rows/s = file rows ÷ seconds.`,

@@ -98,7 +98,7 @@ describe('the timetable editor and the public agenda', () => {
     await visitor.goto('/agenda/forum-2027');
     await visitor.getByText('This agenda is not published yet.').waitFor();
 
-    await page.getByRole('button', { name: 'Publish 2 drafts' }).click();
+    await page.getByRole('button', { name: 'Publish all drafts (2)' }).click();
     await page.getByRole('status').filter({ hasText: '2 sessions published' }).waitFor();
 
     await visitor.reload();
@@ -126,28 +126,14 @@ describe('the timetable editor and the public agenda', () => {
     await desk.getByLabel('Password').fill(credentials.password);
     await desk.getByRole('button', { name: 'Sign in' }).click();
     await desk.waitForURL(`**/admin/agenda/${forumId}`);
-    await desk.evaluate(() => {
-      const w = window as unknown as { log: string[] };
-      w.log = [];
-      for (const ev of ['mousedown', 'dragstart', 'dragenter', 'dragover', 'drop', 'dragend', 'mouseup'])
-        document.addEventListener(
-          ev,
-          (e) => w.log.push(`${e.type}:${(e.target as HTMLElement).className}:${e.defaultPrevented}`),
-          true,
-        );
-    });
-    const from = (await desk.getByRole('button', { name: /10:15–11:30 Trade panel/ }).boundingBox())!;
-    const to = (await desk.getByRole('button', { name: 'New session at 14:00 in Main Hall' }).boundingBox())!;
-    await desk.mouse.move(from.x + 20, from.y + 10);
-    await desk.mouse.down();
-    await desk.mouse.move(from.x + 40, from.y + 30, { steps: 5 });
-    await desk.mouse.move(to.x + 20, to.y + 5, { steps: 10 });
-    // Browsers fire dragover on a timer: hover a moment so the slot can accept the drop.
-    await desk.waitForTimeout(150);
-    await desk.mouse.move(to.x + 22, to.y + 6);
-    await desk.waitForTimeout(150);
-    await desk.mouse.up();
-    console.log(await desk.evaluate(() => [...new Set((window as unknown as { log: string[] }).log)]));
+    // Headless Chromium's simulated mouse drag is unreliable here, so the drag is played as the
+    // browser would: dragstart on the session, then dragenter, dragover and drop on the slot.
+    const session = desk.getByRole('button', { name: /10:15–11:30 Trade panel/ });
+    const slot = desk.getByRole('button', { name: 'New session at 14:00 in Main Hall' });
+    const dataTransfer = await desk.evaluateHandle(() => new DataTransfer());
+    await session.dispatchEvent('dragstart', { dataTransfer });
+    for (const type of ['dragenter', 'dragover', 'drop']) await slot.dispatchEvent(type, { dataTransfer });
+    await session.dispatchEvent('dragend', { dataTransfer });
     await desk.getByRole('status').filter({ hasText: 'Saved “Trade panel” (14:00–15:15)' }).waitFor();
     await desk.screenshot({ path: screenshotPath('agenda-editor-desktop'), fullPage: true });
     const api = await desk.evaluate((id) => fetch(`/api/v1/agenda/forums/${id}`).then((r) => r.json()), forumId);

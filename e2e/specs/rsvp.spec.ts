@@ -5,6 +5,7 @@ import { SmtpSink } from '../../backend/src/test/smtp-sink';
 import { type RunningApp, setupOrganiser, startApp } from '../support/app';
 import { launchChromium, phoneContext, screenshotPath } from '../support/browser';
 import { signedInFetch } from '../support/api';
+import { seriousA11yViolations } from '../support/axe';
 
 describe('an invitee answers on their phone, in Sesotho', () => {
   let sink: SmtpSink;
@@ -57,6 +58,8 @@ describe('an invitee answers on their phone, in Sesotho', () => {
     await page.goto(link);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Foramo ea Diaspora 2027');
     await expect(page.getByText('Lineo ea ratehang').count()).resolves.toBe(1);
+    await page.getByLabel('E, ke tla tla').check();
+    expect(await seriousA11yViolations(page)).toEqual([]);
   });
 
   it('accepts for one day with a need, and sees the place confirmed', async () => {

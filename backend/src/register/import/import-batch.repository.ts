@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import type { Tx } from '../../database/transactions';
 import { ImportBatch, type ImportStatus } from './import-batch.entity';
 
@@ -42,12 +42,14 @@ export class ImportBatchRepository {
   }
 
   /** Moves a batch on only if it is still where the caller found it: false when another request got there first. */
-  async transition(id: string, from: ImportStatus, to: ImportStatus, changes: BatchChanges = {}): Promise<boolean> {
-    const result = await this.batches.update({ id, status: from }, { ...changes, status: to });
+  async transition(id: string, from: ImportStatus[], to: ImportStatus, changes: BatchChanges = {}): Promise<boolean> {
+    const result = await this.batches.update({ id, status: In(from) }, { ...changes, status: to });
     return result.affected === 1;
   }
 
-  async delete(id: string): Promise<void> {
-    await this.batches.delete({ id });
+  /** Deletes a batch only while it is in one of these states; false when it was not. */
+  async deleteIn(id: string, statuses: ImportStatus[]): Promise<boolean> {
+    const result = await this.batches.delete({ id, status: In(statuses) });
+    return result.affected === 1;
   }
 }

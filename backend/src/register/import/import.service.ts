@@ -8,12 +8,13 @@ import { DomainError } from '../../common/domain-error';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { Transactions } from '../../database/transactions';
-import type { NewMember } from '../member.repository';
 import { canSeeCountry } from '../register-scope';
 import { type ColumnMapping, checkMapping, guessMapping, type MappingTarget, mappingTargets, rowMapper } from './column-mapping';
-import type { ImportBatch } from './import-batch.entity';
+import type { ImportBatch, ImportStatus } from './import-batch.entity';
 import { ImportBatchRepository } from './import-batch.repository';
 import { ImportedMembersRepository } from './imported-members.repository';
+import { checkRows, type Counts } from './import-pass';
+import { toNewMember } from './imported-member';
 import { type CheckedRow, type FindByContacts, RowChecker } from './row-checker';
 import { isFileProblem } from './spreadsheet/file-problem';
 import { readHead } from './spreadsheet/spreadsheet-head';
@@ -37,8 +38,8 @@ export interface ImportPreview {
   samples: CheckedRow[];
 }
 
-type Counts = Pick<ImportBatch, 'rowCount' | 'validCount' | 'errorCount' | 'duplicateCount'>;
-
+/** A batch that can still be checked and committed. */
+const OPEN: ImportStatus[] = ['uploaded', 'previewed'];
 const MAX_PROBLEMS = 100;
 const MAX_SAMPLES = 5;
 const LIST_LIMIT = 100;
@@ -142,7 +143,13 @@ export class ImportService {
       if (isFileProblem(error)) await this.fail(batch, error.message);
       throw error;
     }
-    await this.batches.update(id, { status: 'previewed', mapping, defaultCountry, ...counts, failureReason: null });
+    const saved = await this.batches.transition(id, OPEN, 'previewed', {
+      mapping,
+      defaultCountry,
+      ...counts,
+      failureReason: null,
+    });
+    if (!saved) throw DomainError.conflict('This import changed while it was being checked; reload the page');
     return { batch: (await this.batches.findById(id))!, problems, samples };
   }
 
@@ -162,7 +169,7 @@ export class ImportService {
       await this.transactions.run(async (tx) => {
         const batches = this.batches.withTx(tx);
         const members = this.members.withTx(tx);
-        claimed = await batches.transition(id, 'previewed', 'committed', { committedAt: now, failureReason: null });
+        claimed = await batches.transition(id, ['previewed'], 'committed', { committedAt: now, failureReason: null });
         if (!claimed) throw DomainError.conflict('This import is already being committed');
         let importedCount = 0;
         // Lookups read the register outside this transaction, beside the inserts: rows this file
@@ -170,7 +177,7 @@ export class ImportService {
         const find = await this.members.duplicateFinder();
         const counts = await this.checkFile(batch, user, batch.mapping ?? {}, batch.defaultCountry, find, async (rows) => {
           const accepted = rows.filter((r) => !r.errors && !r.duplicateOf);
-          importedCount += await members.insert(accepted.map((row) => newMember(row, batch, user, consent, now)));
+          importedCount += await members.insert(accepted.map((row) => toNewMember(row, batch.id, user, consent, now)));
           lastRow = rows[rows.length - 1].rowNumber;
         });
         await batches.update(id, { ...counts, importedCount });
@@ -197,7 +204,7 @@ export class ImportService {
     const now = this.clock.now();
     const removed = await this.transactions.run(async (tx) => {
       const batches = this.batches.withTx(tx);
-      if (!(await batches.transition(id, 'committed', 'rolled_back', { rolledBackAt: now })))
+      if (!(await batches.transition(id, ['committed'], 'rolled_back', { rolledBackAt: now })))
         throw DomainError.conflict('This import was already rolled back');
       return this.members.withTx(tx).deleteBatch(id);
     });
@@ -210,8 +217,8 @@ export class ImportService {
     const batch = await this.visible(user, id);
     if (batch.status === 'committed') throw DomainError.conflict('A committed import cannot be discarded; roll it back instead');
     if (batch.status === 'rolled_back') throw DomainError.conflict('A rolled-back import stays on the list as a record');
+    if (!(await this.batches.deleteIn(id, [...OPEN, 'failed']))) throw DomainError.conflict('This import is being committed');
     await rm(this.pathOf(batch.storedPath), { force: true });
-    await this.batches.delete(id);
   }
 
   private async visible(user: AuthUser, id: string): Promise<ImportBatch> {
@@ -220,6 +227,7 @@ export class ImportService {
     return batch;
   }
 
+  /** Opens the batch's file, checks the mapping against its columns, and runs one pass over its rows. */
   private async checkFile(
     batch: ImportBatch,
     user: AuthUser,
@@ -229,50 +237,12 @@ export class ImportService {
     onChunk: (rows: CheckedRow[]) => Promise<void>,
   ): Promise<Counts> {
     const sheet = await this.open(batch);
-    let written: Promise<void> = Promise.resolve();
     try {
       const problems = checkMapping(mapping, sheet.columns, defaultCountry);
       if (Object.keys(problems).length) throw DomainError.validation(problems, 'Choose the columns to import');
       const checker = new RowChecker(user, rowMapper(mapping, sheet.columns, defaultCountry));
-      const counts: Counts = { rowCount: 0, validCount: 0, errorCount: 0, duplicateCount: 0 };
-      // Three things overlap: node checks chunk k+2 while the database looks up chunk k+1 (on a
-      // connection of its own) and writes chunk k. Each chunk is written after the one before it,
-      // and reading waits for that write, so at most three chunks are held at once.
-      const send = async (checked: CheckedRow[]) => {
-        const matched = checker.matchRegister(checked, find);
-        const previous = written;
-        written = previous
-          .then(() => matched)
-          .then((rows) => {
-            for (const row of rows) {
-              counts.rowCount++;
-              if (row.errors) counts.errorCount++;
-              else if (row.duplicateOf) counts.duplicateCount++;
-              else counts.validCount++;
-            }
-            return onChunk(rows);
-          });
-        // Both are awaited (through `written`); this only keeps a failure from counting as unhandled meanwhile.
-        matched.catch(() => undefined);
-        written.catch(() => undefined);
-        await previous;
-      };
-      let chunk: CheckedRow[] = [];
-      for await (const batch of sheet.rows) {
-        for (const row of batch) {
-          chunk.push(checker.check(row));
-          if (chunk.length === this.rowsPerChunk) {
-            await send(chunk);
-            chunk = [];
-          }
-        }
-      }
-      if (chunk.length) await send(chunk);
-      await written;
-      return counts;
+      return await checkRows(sheet, checker, find, this.rowsPerChunk, onChunk);
     } finally {
-      // Never leave a statement running on a transaction that is about to end.
-      await written.catch(() => undefined);
       await sheet.close();
     }
   }
@@ -292,7 +262,8 @@ export class ImportService {
   /** Marks a batch failed and drops its file; never hides the error that caused it. */
   private async fail(batch: ImportBatch, reason: string): Promise<void> {
     try {
-      await this.batches.update(batch.id, { status: 'failed', failureReason: reason.slice(0, 500) });
+      // Only an open batch: a commit that got there first keeps its result.
+      await this.batches.transition(batch.id, OPEN, 'failed', { failureReason: reason.slice(0, 500) });
       await rm(this.pathOf(batch.storedPath), { force: true });
     } catch (error) {
       this.logger.error({ err: error }, `Could not mark import ${batch.id} as failed`);
@@ -315,40 +286,4 @@ function assertOpen(batch: ImportBatch): void {
 /** Keeps known targets with a column; "" or null means "not imported". */
 function cleanMapping(mapping: Partial<Record<MappingTarget, string | null>>): ColumnMapping {
   return Object.fromEntries(mappingTargets.flatMap((target) => (mapping[target] ? [[target, mapping[target]]] : [])));
-}
-
-function newMember(
-  row: CheckedRow,
-  batch: ImportBatch,
-  user: AuthUser,
-  consent: { invitations: boolean; updates: boolean },
-  now: Date,
-): NewMember {
-  const invitations = row.consent.invitations ?? consent.invitations;
-  const updates = row.consent.updates ?? consent.updates;
-  const given = invitations || updates;
-  const m = row.member!;
-  // Written out rather than spread: this runs for every imported row, and a spread object is slower and bigger.
-  return {
-    firstName: m.firstName,
-    lastName: m.lastName,
-    email: m.email,
-    phone: m.phone,
-    whatsapp: m.whatsapp,
-    countryCode: m.countryCode,
-    region: m.region,
-    city: m.city,
-    occupation: m.occupation,
-    sectors: m.sectors,
-    preferredChannel: m.preferredChannel,
-    preferredLanguage: m.preferredLanguage,
-    consentAt: given ? now : null,
-    consentMethod: given ? 'import' : null,
-    consentInvitations: invitations,
-    consentUpdates: updates,
-    source: 'import',
-    sourceBatchId: batch.id,
-    status: 'active',
-    createdById: user.id,
-  };
 }
