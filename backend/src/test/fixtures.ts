@@ -1,39 +1,67 @@
+import type { INestApplication } from '@nestjs/common';
 import type { Agent } from 'supertest';
+import type { Member } from '../register/member.entity';
 import { MemberRepository, type NewMember } from '../register/member.repository';
 import type { TestApp } from './test-app';
 
-let n = 0;
+// The one fixture system for backend tests: members written straight to the register (as an
+// import would) and forums made through the API.
 
-/** A register member as tests need them; everything can be overridden. */
-export function aMember(over: Partial<NewMember> = {}): NewMember {
-  n += 1;
+export type MemberFixture = Partial<NewMember> & { createdAt?: Date };
+
+/** A member with neutral defaults (ZA/Gauteng, no contacts, no consent); tests set what they check. */
+export function memberRow(fixture: MemberFixture = {}): NewMember & { createdAt?: Date } {
   return {
-    firstName: `Member${n}`,
-    lastName: `Mokoena${n}`,
-    email: `member${n}.${Date.now().toString(36)}@example.org`,
+    firstName: 'Thabo',
+    lastName: 'Mokoena',
+    email: null,
     phone: null,
     whatsapp: null,
     countryCode: 'ZA',
     region: 'Gauteng',
-    city: 'Johannesburg',
+    city: null,
     occupation: null,
-    sectors: ['health'],
+    sectors: [],
     preferredChannel: 'email',
     preferredLanguage: 'en',
+    consentAt: null,
+    consentMethod: null,
+    consentInvitations: false,
+    consentUpdates: false,
+    source: 'import',
+    sourceBatchId: null,
+    status: 'active',
+    createdById: null,
+    ...fixture,
+  };
+}
+
+export async function insertMembers(app: INestApplication, fixtures: MemberFixture[]): Promise<Member[]> {
+  return app.get(MemberRepository).insert(fixtures.map(memberRow));
+}
+
+let n = 0;
+
+/** A distinct, invitable member: own name and email, consent to invitations and updates. */
+export function aMember(over: MemberFixture = {}): NewMember {
+  n += 1;
+  return memberRow({
+    firstName: `Member${n}`,
+    lastName: `Mokoena${n}`,
+    email: `member${n}.${Date.now().toString(36)}@example.org`,
+    city: 'Johannesburg',
+    sectors: ['health'],
     consentAt: new Date(),
     consentMethod: 'paper_form',
     consentInvitations: true,
     consentUpdates: true,
     source: 'registrar',
-    sourceBatchId: null,
-    status: 'active',
-    createdById: null,
     ...over,
-  };
+  });
 }
 
 export async function addMembers(t: TestApp, members: NewMember[]) {
-  return t.app.get(MemberRepository).insert(members);
+  return insertMembers(t.app, members);
 }
 
 /** An open forum through the API, as an organiser makes it (closing any other open one: one at a time). */
@@ -41,15 +69,17 @@ export async function anOpenForum(organiser: Agent, over: Record<string, unknown
   for (const forum of (await organiser.get('/api/v1/forums')).body as { id: string; status: string }[]) {
     if (forum.status === 'open') await organiser.patch(`/api/v1/forums/${forum.id}`).send({ status: 'closed' });
   }
-  const res = await organiser.post('/api/v1/forums').send({
-    name: `Forum ${++n}`,
-    venue: 'Manthabiseng Convention Centre, Maseru',
-    startDate: '2027-04-08',
-    endDate: '2027-04-09',
-    capacity: 300,
-    status: 'open',
-    ...over,
-  });
+  const res = await organiser
+    .post('/api/v1/forums')
+    .send({
+      name: `Forum ${++n}`,
+      venue: 'Manthabiseng Convention Centre, Maseru',
+      startDate: '2027-04-08',
+      endDate: '2027-04-09',
+      capacity: 300,
+      status: 'open',
+      ...over,
+    });
   if (res.status !== 201) throw new Error(`forum: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }

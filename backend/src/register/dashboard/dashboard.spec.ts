@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Agent } from 'supertest';
+import { memberRow } from '../../test/fixtures';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { Member } from '../member.entity';
 import { MemberRepository, type NewMember } from '../member.repository';
@@ -11,29 +12,7 @@ describe(DashboardService.name, () => {
   let organiser: Agent;
   const now = new Date('2027-03-17T10:00:00Z'); // a Wednesday, in the future so session cookies stay valid
 
-  const member = (over: Partial<NewMember> = {}): NewMember => ({
-    firstName: 'Thabo',
-    lastName: 'Mokoena',
-    email: null,
-    phone: null,
-    whatsapp: null,
-    countryCode: 'ZA',
-    region: 'Gauteng',
-    city: null,
-    occupation: null,
-    sectors: [],
-    preferredChannel: 'phone',
-    preferredLanguage: 'en',
-    consentAt: null,
-    consentMethod: null,
-    consentInvitations: false,
-    consentUpdates: false,
-    source: 'seed',
-    sourceBatchId: null,
-    status: 'active',
-    createdById: null,
-    ...over,
-  });
+  const member = (over: Partial<NewMember> = {}): NewMember => memberRow({ preferredChannel: 'phone', source: 'seed', ...over });
 
   /** Inserts members added at a given time (createdAt is set by the database, so it is moved after). */
   async function seed(createdAt: string, members: NewMember[]): Promise<void> {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Agent } from 'supertest';
+import { memberRow } from '../../test/fixtures';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { Member } from '../member.entity';
 import { MemberRepository, type NewMember } from '../member.repository';
@@ -9,29 +10,7 @@ describe(DuplicatesService.name, () => {
   let t: TestApp;
   let organiser: Agent & { userId: string };
 
-  const member = (over: Partial<NewMember>): NewMember => ({
-    firstName: 'Thabo',
-    lastName: 'Mokoena',
-    email: null,
-    phone: null,
-    whatsapp: null,
-    countryCode: 'ZA',
-    region: 'Gauteng',
-    city: null,
-    occupation: null,
-    sectors: [],
-    preferredChannel: 'email',
-    preferredLanguage: 'en',
-    consentAt: null,
-    consentMethod: null,
-    consentInvitations: false,
-    consentUpdates: false,
-    source: 'import',
-    sourceBatchId: null,
-    status: 'active',
-    createdById: null,
-    ...over,
-  });
+  const member = (over: Partial<NewMember> = {}): NewMember => memberRow({ ...over });
 
   async function seed(members: Partial<NewMember>[], at: string): Promise<Member[]> {
     const inserted = await t.app.get(MemberRepository).insert(members.map(member));

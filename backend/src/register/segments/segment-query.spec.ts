@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Agent } from 'supertest';
 import type { AuthUser } from '../../auth/auth-user';
 import { createTestApp, type TestApp } from '../../test/test-app';
-import { insertMembers, type MemberFixture } from '../members/member.fixtures';
+import { insertMembers, type MemberFixture } from '../../test/fixtures';
 import type { Member } from '../member.entity';
 import type { SegmentFilter } from './segment-filter';
 import { SegmentQueryService } from './segment-query.service';

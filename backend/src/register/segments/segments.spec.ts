@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parse } from 'csv-parse/sync';
 import type { Agent, Response } from 'supertest';
 import { createTestApp, type TestApp } from '../../test/test-app';
-import { insertMembers } from '../members/member.fixtures';
+import { insertMembers } from '../../test/fixtures';
 import { SegmentsService } from './segments.service';
 
 type Signed = Agent & { userId: string };

@@ -1,17 +1,4 @@
-export const provinces = [
-  'Eastern Cape',
-  'Free State',
-  'Gauteng',
-  'KwaZulu-Natal',
-  'Limpopo',
-  'Mpumalanga',
-  'North West',
-  'Northern Cape',
-  'Western Cape',
-];
-
-/** Where most of the diaspora lives: the countries offered first. */
-export const commonCountries = ['ZA', 'GB', 'US', 'BW', 'NA', 'AU', 'CA', 'IE', 'DE', 'AE'];
+export { commonCountries, southAfricanProvinces as provinces } from '$lib/countries';
 
 export type CallSheetSource = { segmentId: string } | { country: string; region: string };
 

@@ -1,4 +1,5 @@
 import type { Schemas } from '$lib/api/client';
+import { southAfricanProvinces } from '$lib/countries';
 
 export type Member = Schemas['MemberDto'];
 export type MemberSummary = Schemas['MemberSummaryDto'];
@@ -10,17 +11,7 @@ export type ConsentMethod = Schemas['ConsentMethod'];
 
 // The register's fixed lists with the words the console shows for them. The values are the API's
 // (the typed client checks them); the order is the order menus use.
-export const provinces = [
-  'Eastern Cape',
-  'Free State',
-  'Gauteng',
-  'KwaZulu-Natal',
-  'Limpopo',
-  'Mpumalanga',
-  'North West',
-  'Northern Cape',
-  'Western Cape',
-] as const;
+export const provinces = southAfricanProvinces;
 
 export const sectorLabels: Record<Sector, string> = {
   investment: 'Investment',
