@@ -69,17 +69,15 @@ export async function anOpenForum(organiser: Agent, over: Record<string, unknown
   for (const forum of (await organiser.get('/api/v1/forums')).body as { id: string; status: string }[]) {
     if (forum.status === 'open') await organiser.patch(`/api/v1/forums/${forum.id}`).send({ status: 'closed' });
   }
-  const res = await organiser
-    .post('/api/v1/forums')
-    .send({
-      name: `Forum ${++n}`,
-      venue: 'Manthabiseng Convention Centre, Maseru',
-      startDate: '2027-04-08',
-      endDate: '2027-04-09',
-      capacity: 300,
-      status: 'open',
-      ...over,
-    });
+  const res = await organiser.post('/api/v1/forums').send({
+    name: `Forum ${++n}`,
+    venue: 'Manthabiseng Convention Centre, Maseru',
+    startDate: '2027-04-08',
+    endDate: '2027-04-09',
+    capacity: 300,
+    status: 'open',
+    ...over,
+  });
   if (res.status !== 201) throw new Error(`forum: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
