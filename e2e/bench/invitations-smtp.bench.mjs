@@ -130,7 +130,7 @@ export default async function invitationsSmtp({ freshDatabase }) {
       peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
       target: '≥ 50% of floor, wall ≤ 60 s',
       notes: `${COUNT} invitations; invitations+outbox written in ${Math.round(queuedS * 10) / 10} s`,
-      method: `${COUNT} members in one country; CampaignsService.send (invitations, tokens and outbox rows, 1,000 a transaction) then the in-process worker (batches of 50, 5 SMTP connections, no rate limit) until the sink has them all; floor: nodemailer pool (5 connections, maxMessages ∞) sending the same pre-rendered messages. One run each, after a 500-message warm-up of the floor.`,
+      method: `${COUNT} members in one country; CampaignsService.send (invitations, tokens and outbox rows, 1,000 a transaction) then the in-process worker (claims of 200, 10 sends in flight over 5 pooled SMTP connections, no rate limit) until the sink has them all; floor: nodemailer pool (5 connections, maxMessages ∞) sending the same pre-rendered messages. One run each, after a 500-message warm-up of the floor.`,
     };
   } finally {
     await app.close();
