@@ -25,7 +25,4 @@ export class AttendeeRepository {
     return this.repo().find({ where: { forumId }, order: { lastName: 'ASC', firstName: 'ASC' } });
   }
 
-  countConfirmed(forumId: string): Promise<number> {
-    return this.repo().countBy({ forumId, status: 'confirmed' });
-  }
 }

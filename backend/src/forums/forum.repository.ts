@@ -59,16 +59,6 @@ export class ForumRepository {
       .execute();
   }
 
-  /** A badge number for someone who takes no invitation place (presenters, staff, walk-ins). */
-  async nextBadgeNumber(forumId: string, tx: Tx): Promise<number> {
-    await tx.manager
-      .createQueryBuilder()
-      .update(Forum)
-      .set({ lastBadgeNumber: () => 'lastBadgeNumber + 1' })
-      .where('id = :forumId', { forumId })
-      .execute();
-    return this.lastBadgeNumber(forumId, tx);
-  }
 
   private async lastBadgeNumber(forumId: string, tx: Tx): Promise<number> {
     // Read inside the same transaction: the UPDATE above still holds this row's lock.

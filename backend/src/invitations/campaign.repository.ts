@@ -25,9 +25,6 @@ export class CampaignRepository {
     return this.repo().find({ where: { forumId }, order: { createdAt: 'DESC' } });
   }
 
-  inStatus(status: Campaign['status']): Promise<Campaign[]> {
-    return this.repo().findBy({ status });
-  }
 
   save(campaign: Campaign, tx?: Tx): Promise<Campaign> {
     return this.repo(tx).save(campaign);

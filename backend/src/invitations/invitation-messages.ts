@@ -56,7 +56,7 @@ export class InvitationMessages {
     };
   }
 
-  /** Reminders carry no link: the token is not kept, so the invitee uses the one in their invitation... */
+  /** A reminder carries a fresh link of its own: the invitation's token was never kept. */
   reminder(
     forum: Forum,
     member: Pick<Member, 'id' | 'email' | 'firstName'>,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, In, IsNull, LessThan, Not, type SelectQueryBuilder } from 'typeorm';
+import { type DataSource, In, IsNull, LessThan, type SelectQueryBuilder } from 'typeorm';
 import type { Tx } from '../database/transactions';
 import { Message } from '../mail/message.entity';
 import { Member } from '../register/member.entity';
@@ -188,9 +188,6 @@ export class InvitationRepository {
       .find({ where: { id: In(ids), status: In(['active', 'pending_confirmation']) } });
   }
 
-  async forMember(memberId: string): Promise<Invitation[]> {
-    return this.repo().find({ where: { memberId, revokedAt: IsNull(), response: Not(IsNull()) } });
-  }
 }
 
 function filterByState(query: SelectQueryBuilder<Invitation>, state: InviteeState | undefined): void {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, type DataSource, In, LessThanOrEqual } from 'typeorm';
+import { Brackets, type DataSource, In } from 'typeorm';
 import type { Tx } from '../database/transactions';
 import { Message, type MessageState } from './message.entity';
 
@@ -172,7 +172,4 @@ export class MessageRepository {
     return result.affected ?? 0;
   }
 
-  async dueCount(now: Date): Promise<number> {
-    return this.repo().countBy({ state: 'queued', nextAttemptAt: LessThanOrEqual(now) });
-  }
 }
