@@ -24,5 +24,4 @@ export class AttendeeRepository {
   listForForum(forumId: string): Promise<Attendee[]> {
     return this.repo().find({ where: { forumId }, order: { lastName: 'ASC', firstName: 'ASC' } });
   }
-
 }

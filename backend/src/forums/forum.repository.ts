@@ -59,7 +59,6 @@ export class ForumRepository {
       .execute();
   }
 
-
   private async lastBadgeNumber(forumId: string, tx: Tx): Promise<number> {
     // Read inside the same transaction: the UPDATE above still holds this row's lock.
     const row = await tx.manager

@@ -95,7 +95,6 @@ export class ForumsService {
     return this.forums.releasePlace(forumId, tx);
   }
 
-
   /** Called after a forum's capacity grew, so waiting invitees can be given the new places. */
   onCapacityRaised(listener: (forumId: string) => Promise<void>): void {
     this.capacityListeners.push(listener);

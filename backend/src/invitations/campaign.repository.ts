@@ -25,7 +25,6 @@ export class CampaignRepository {
     return this.repo().find({ where: { forumId }, order: { createdAt: 'DESC' } });
   }
 
-
   save(campaign: Campaign, tx?: Tx): Promise<Campaign> {
     return this.repo(tx).save(campaign);
   }

@@ -187,7 +187,6 @@ export class InvitationRepository {
       .getRepository(Member)
       .find({ where: { id: In(ids), status: In(['active', 'pending_confirmation']) } });
   }
-
 }
 
 function filterByState(query: SelectQueryBuilder<Invitation>, state: InviteeState | undefined): void {

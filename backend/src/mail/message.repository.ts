@@ -171,5 +171,4 @@ export class MessageRepository {
     );
     return result.affected ?? 0;
   }
-
 }
