@@ -1,10 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { hashToken, newToken } from '../common/tokens';
-import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
 import { Transactions } from '../database/transactions';
 import { ForumsService } from '../forums/forums.service';
 import { OutboxService } from '../mail/outbox.service';
@@ -37,8 +35,6 @@ const EXAMPLES = 5;
 /** Invitation campaigns: who gets one and why not, sending (now or later), progress and reminders. */
 @Injectable()
 export class CampaignsService {
-  private readonly messages: InvitationMessages;
-
   constructor(
     private readonly campaigns: CampaignRepository,
     private readonly invitations: InvitationRepository,
@@ -48,10 +44,8 @@ export class CampaignsService {
     private readonly outbox: OutboxService,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
-    this.messages = new InvitationMessages(config.publicUrl);
-  }
+    private readonly messages: InvitationMessages,
+  ) {}
 
   async create(user: AuthUser, forumId: string, input: CampaignInput): Promise<Campaign> {
     const forum = await this.forums.get(forumId);

@@ -1,9 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { hashToken, newToken } from '../common/tokens';
-import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
 import { Transactions } from '../database/transactions';
 import { ForumsService } from '../forums/forums.service';
 import { OutboxService } from '../mail/outbox.service';
@@ -13,18 +11,14 @@ import { InvitationRepository } from './invitation.repository';
 /** Organisers' hold on a personal link: revoke it, or issue a fresh one (every earlier link stops working). */
 @Injectable()
 export class InvitationLinksService {
-  private readonly messages: InvitationMessages;
-
   constructor(
     private readonly invitations: InvitationRepository,
     private readonly forums: ForumsService,
     private readonly outbox: OutboxService,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
-    this.messages = new InvitationMessages(config.publicUrl);
-  }
+    private readonly messages: InvitationMessages,
+  ) {}
 
   async revoke(id: string): Promise<void> {
     const invitation = await this.invitations.findById(id);

@@ -1,3 +1,6 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
 import { CALENDAR_KEY } from '../mail/mail-renderer';
 import type { OutgoingMessage } from '../mail/outbox.service';
 import { forumCalendar } from '../forums/forum-calendar';
@@ -7,11 +10,16 @@ import type { Member } from '../register/member.entity';
 import type { Invitation } from './invitation.entity';
 
 /** Builds the emails of the invitation flow; one place knows what each template is filled with. */
+@Injectable()
 export class InvitationMessages {
   /** Formatted forum dates per forum and language: a campaign formats them once, not 10,000 times. */
   private readonly formatted = new Map<string, { dates: string; deadline: string | null }>();
 
-  constructor(private readonly publicUrl: string) {}
+  private readonly publicUrl: string;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.publicUrl = config.publicUrl;
+  }
 
   private forumTexts(forum: Forum, locale: string) {
     const key = `${forum.id}:${forum.updatedAt?.getTime()}:${locale}`;

@@ -8,6 +8,7 @@ import { CampaignRepository } from './campaign.repository';
 import { CampaignsController } from './campaigns.controller';
 import { CampaignsService } from './campaigns.service';
 import { InvitationLinksService } from './invitation-links.service';
+import { InvitationMessages } from './invitation-messages';
 import { InvitationToken } from './invitation-token.entity';
 import { Invitation } from './invitation.entity';
 import { InvitationRepository } from './invitation.repository';
@@ -19,7 +20,14 @@ import { RsvpService } from './rsvp/rsvp.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Campaign, Invitation, InvitationToken]), ForumsModule, RegisterModule, AttendeesModule],
   controllers: [CampaignsController, InvitationsController, RsvpController],
-  providers: [CampaignsService, InvitationLinksService, RsvpService, CampaignRepository, InvitationRepository],
+  providers: [
+    InvitationMessages,
+    CampaignsService,
+    InvitationLinksService,
+    RsvpService,
+    CampaignRepository,
+    InvitationRepository,
+  ],
   exports: [RsvpService],
 })
 export class InvitationsModule {}

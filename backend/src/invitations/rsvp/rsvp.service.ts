@@ -1,10 +1,8 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { AttendeesService } from '../../attendees/attendees.service';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/domain-error';
 import { hashToken, newToken } from '../../common/tokens';
-import type { AppConfig } from '../../config/app-config';
-import { APP_CONFIG } from '../../config/config.module';
 import { Transactions, type Tx } from '../../database/transactions';
 import type { Forum } from '../../forums/forum.entity';
 import { daysBetween } from '../../forums/forum-days';
@@ -45,8 +43,6 @@ export interface RsvpView {
  */
 @Injectable()
 export class RsvpService implements OnModuleInit {
-  private readonly messages: InvitationMessages;
-
   constructor(
     private readonly invitations: InvitationRepository,
     private readonly forums: ForumsService,
@@ -54,10 +50,8 @@ export class RsvpService implements OnModuleInit {
     private readonly outbox: OutboxService,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
-    this.messages = new InvitationMessages(config.publicUrl);
-  }
+    private readonly messages: InvitationMessages,
+  ) {}
 
   onModuleInit(): void {
     this.forums.onCapacityRaised(async (forumId) => {
