@@ -122,6 +122,8 @@ describe('a presenter nomination, from the public form to the nominee’s confir
 
     await member.goto(link);
     await member.getByRole('heading', { name: 'Khetho ea hau' }).waitFor();
+    // The heading shows before the nomination has loaded: wait for the forum's dates, then read the page.
+    await member.locator('main').getByText('8–9 Mmesa 2027').first().waitFor();
     await expect(member.textContent('main')).resolves.toContain('8–9 Mmesa 2027');
     await member.getByLabel(/Tlhaloso e khutšoanyane/).fill('Investor and founder of the Maluti Growth Fund.');
     await member.getByRole('button', { name: 'E, ke tla hlahisa puo' }).click();
