@@ -4,6 +4,8 @@ import { ServeStaticModule } from '@nestjs/serve-static';
 import { existsSync } from 'node:fs';
 import { AttendeesModule } from './attendees/attendees.module';
 import { AuthModule } from './auth/auth.module';
+import { BadgesModule } from './badges/badges.module';
+import { CheckInModule } from './checkin/checkin.module';
 import { PublicRateLimitGuard } from './auth/public-rate-limit.guard';
 import { SessionGuard } from './auth/session.guard';
 import { CommonModule } from './common/common.module';
@@ -42,6 +44,8 @@ export class AppModule {
         HealthModule,
         MailModule,
         AttendeesModule,
+        BadgesModule,
+        CheckInModule,
         InvitationsModule,
         RegisterModule,
         ImportModule,

@@ -3,6 +3,8 @@ import { AgendaRoom } from '../agenda/agenda-room.entity';
 import { AgendaSession } from '../agenda/agenda-session.entity';
 import { SessionPresenter } from '../agenda/session-presenter.entity';
 import { Attendee } from '../attendees/attendee.entity';
+import { BadgeKey } from '../badges/badge-key.entity';
+import { CheckIn } from '../checkin/check-in.entity';
 import { Session } from '../auth/entities/session.entity';
 import { User } from '../auth/entities/user.entity';
 import { Forum } from '../forums/forum.entity';
@@ -47,4 +49,6 @@ export const entities = [
   Invitation,
   InvitationToken,
   Attendee,
+  BadgeKey,
+  CheckIn,
 ];

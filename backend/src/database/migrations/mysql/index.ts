@@ -5,5 +5,6 @@ import { RegisterAndOutbox1795374618599 } from './1795374618599-RegisterAndOutbo
 import { AgendaAndNominations1795376206466 } from './1795376206466-AgendaAndNominations';
 import { InvitationsAndAttendees1795376708293 } from './1795376708293-InvitationsAndAttendees';
 import { SegmentIndexes1795378928705 } from './1795378928705-SegmentIndexes';
+import { BadgesAndCheckIns1795384535238 } from './1795384535238-BadgesAndCheckIns';
 
-export const mysqlMigrations = [Initial1795373344976, AddRegister1795374062009, RegisterAndOutbox1795374618599, AgendaAndNominations1795376206466, InvitationsAndAttendees1795376708293, SegmentIndexes1795378928705];
+export const mysqlMigrations = [Initial1795373344976, AddRegister1795374062009, RegisterAndOutbox1795374618599, AgendaAndNominations1795376206466, InvitationsAndAttendees1795376708293, SegmentIndexes1795378928705, BadgesAndCheckIns1795384535238];

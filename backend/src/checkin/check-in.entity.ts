@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import { Column, Entity, Index } from 'typeorm';
+import { UuidPrimaryColumn } from '../database/uuid-primary-column';
+
+export const checkInResults = ['admitted', 'duplicate', 'revoked', 'unknown'] as const;
+export type CheckInResult = (typeof checkInResults)[number];
+
+export const checkInMethods = ['scan', 'manual', 'walk_in'] as const;
+export type CheckInMethod = (typeof checkInMethods)[number];
+
+/**
+ * One scan (or manual check-in) at a door on a forum day, as the server settled it. Exactly one row per
+ * attendee and day has `admitted = true` (a unique index holds it under concurrent doors); later ones
+ * are duplicates with `admitted` NULL (NULLs never collide in a unique index, on MySQL or SQLite).
+ */
+@Entity('check_ins')
+@Index(['attendeeId', 'day', 'admitted'], { unique: true })
+@Index(['forumId', 'day', 'recordedAt'])
+export class CheckIn {
+  @UuidPrimaryColumn()
+  id: string = randomUUID();
+
+  @Column({ type: 'varchar', length: 36 })
+  forumId: string;
+
+  /** NULL when the badge number is unknown to the server. */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  attendeeId: string | null;
+
+  @Column({ type: 'int' })
+  badgeNumber: number;
+
+  /** The badge version scanned (NULL for a manual check-in). */
+  @Column({ type: 'int', nullable: true })
+  badgeVersion: number | null;
+
+  /** The forum day, YYYY-MM-DD in the forum's timezone. */
+  @Column({ type: 'varchar', length: 10 })
+  day: string;
+
+  @Column({ type: 'varchar', length: 12 })
+  result: CheckInResult;
+
+  @Column({ type: 'boolean', nullable: true })
+  admitted: true | null;
+
+  @Column({ type: 'varchar', length: 8 })
+  method: CheckInMethod;
+
+  /** When the door scanned it (the device's clock), and when the server recorded it. */
+  @Column({ type: 'datetime' })
+  scannedAt: Date;
+
+  @Column({ type: 'datetime' })
+  recordedAt: Date;
+
+  /** Made at the door, recorded later: the scan was decided offline. */
+  @Column({ type: 'boolean', default: false })
+  offline: boolean;
+
+  /** The name door staff gave their door, e.g. "Main gate". */
+  @Column({ type: 'varchar', length: 60 })
+  door: string;
+
+  @Column({ type: 'varchar', length: 36 })
+  staffUserId: string;
+
+  /** Made by the door device per scan: sending a check-in twice records it once. */
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 64 })
+  nonce: string;
+}
