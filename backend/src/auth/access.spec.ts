@@ -91,6 +91,7 @@ describe('access control (deny by default)', () => {
         'POST /api/v1/public/register',
         'POST /api/v1/public/register/confirm',
         'GET /api/v1/public/rsvp/00000000-0000-4000-8000-000000000000',
+        'GET /api/v1/public/rsvp/00000000-0000-4000-8000-000000000000/badge.pdf',
         'PUT /api/v1/public/rsvp/00000000-0000-4000-8000-000000000000',
         'GET /api/v1/public/nominations/forum',
         'POST /api/v1/public/nominations',

@@ -11,8 +11,13 @@ export class SessionRepository {
     await this.sessions.insert(session);
   }
 
+  /** Runs on every signed-in request: one joined SELECT (findOne with a relation would make two). */
   findWithUser(tokenHash: string): Promise<Session | null> {
-    return this.sessions.findOne({ where: { tokenHash }, relations: { user: true } });
+    return this.sessions
+      .createQueryBuilder('session')
+      .innerJoinAndSelect('session.user', 'user')
+      .where('session.tokenHash = :tokenHash', { tokenHash })
+      .getOne();
   }
 
   async touch(tokenHash: string, lastSeenAt: Date, expiresAt: Date): Promise<void> {

@@ -12,16 +12,22 @@ export function redactUrl(url: string): string {
 
 /** JSON lines for log collectors; readable lines when a person watches a terminal. */
 export function createLogger(level: string): Logger {
-  return pino({
+  const options = {
     level,
-    transport: process.stdout.isTTY
-      ? { target: 'pino-pretty', options: { ignore: 'pid,hostname', translateTime: 'SYS:HH:MM:ss' } }
-      : undefined,
     redact: {
       paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', '*.password', '*.token'],
       censor: '[redacted]',
     },
-  });
+  };
+  if (process.stdout.isTTY) {
+    return pino({
+      ...options,
+      transport: { target: 'pino-pretty', options: { ignore: 'pid,hostname', translateTime: 'SYS:HH:MM:ss' } },
+    });
+  }
+  // Asynchronous writes: a synchronous write per request cost more than a check-in's database work.
+  // pino flushes what is pending when the process exits.
+  return pino(options, pino.destination({ dest: 1, sync: false }));
 }
 
 export function httpLogger(logger: Logger) {
