@@ -77,6 +77,26 @@ describe(CampaignsService.name, () => {
     expect(audience.body).toMatchObject({ willReceive: 0, skipped: { already_invited: 2 } });
   });
 
+  it("gives each invitee a link to their own invitation, never another's", async () => {
+    const names = Array.from({ length: 12 }, (_, i) => `Linkname${String.fromCharCode(65 + i)}`);
+    await addMembers(
+      t,
+      names.map((firstName) => aMember({ countryCode: 'BW', firstName, email: `${firstName.toLowerCase()}@example.org` })),
+    );
+    const campaign = await organiser
+      .post(`/api/v1/forums/${forum.id}/campaigns`)
+      .send({ name: 'Botswana residents', audience: { filter: { countries: ['BW'] } } })
+      .expect(201);
+    await organiser.post(`/api/v1/campaigns/${campaign.body.id}/send`).send({}).expect(200);
+    await t.app.get(MailWorker).drainOnce();
+    for (const firstName of names) {
+      const [mail] = sink.to(`${firstName.toLowerCase()}@example.org`);
+      const token = /\/rsvp\/([A-Za-z0-9_-]{43})"/.exec(String(mail.parsed.html))![1];
+      const page = await t.anon().get(`/api/v1/public/rsvp/${token}`).expect(200);
+      expect(page.body.firstName).toBe(firstName);
+    }
+  });
+
   it('holds scheduled invitations until their time', async () => {
     await addMembers(t, [aMember({ countryCode: 'BW', region: null, email: 'later@example.org' })]);
     const campaign = await organiser

@@ -32,8 +32,12 @@ export class InvitationRepository {
     return this.repo().create(fields);
   }
 
+  /**
+   * Without updateEntity(false) TypeORM reads the new rows back and copies them onto the objects by
+   * position, which can pair an invitation object with another row; the callers go on to use the ids.
+   */
   async insert(invitations: Invitation[], tx: Tx): Promise<void> {
-    if (invitations.length) await this.repo(tx).insert(invitations);
+    if (invitations.length) await this.repo(tx).createQueryBuilder().insert().values(invitations).updateEntity(false).execute();
   }
 
   async save(invitation: Invitation, tx?: Tx): Promise<Invitation> {
