@@ -1,8 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import type { Tx } from '../database/transactions';
-import { Attendee } from './attendee.entity';
+import { Attendee, type AttendeeRole } from './attendee.entity';
+
+/** Where a page of badges (surname, first name, id order) ended; the next page starts after it. */
+export interface BadgeCursor {
+  lastName: string;
+  firstName: string;
+  id: string;
+}
 
 @Injectable()
 export class AttendeeRepository {
@@ -16,12 +23,72 @@ export class AttendeeRepository {
     return this.repo(tx).findOneBy({ invitationId });
   }
 
+  findInForum(forumId: string, id: string, tx?: Tx): Promise<Attendee | null> {
+    return this.repo(tx).findOneBy({ forumId, id });
+  }
+
+  findByMember(forumId: string, memberId: string, tx?: Tx): Promise<Attendee | null> {
+    return this.repo(tx).findOneBy({ forumId, memberId });
+  }
+
   save(attendee: Partial<Attendee>, tx?: Tx): Promise<Attendee> {
     const repo = this.repo(tx);
     return repo.save(repo.create(attendee));
   }
 
-  listForForum(forumId: string): Promise<Attendee[]> {
-    return this.repo().find({ where: { forumId }, order: { lastName: 'ASC', firstName: 'ASC' } });
+  /** Re-issues in one statement, so two re-issues at once give two versions, never the same one twice. */
+  async bumpVersion(id: string): Promise<void> {
+    await this.repo()
+      .createQueryBuilder()
+      .update(Attendee)
+      .set({ badgeVersion: () => 'badgeVersion + 1', badgeRevoked: false })
+      .where('id = :id', { id })
+      .execute();
+  }
+
+  listForForum(forumId: string, role?: AttendeeRole): Promise<Attendee[]> {
+    const query = this.repo().createQueryBuilder('a').where('a.forumId = :forumId', { forumId });
+    if (role) query.andWhere('a.role = :role', { role });
+    return this.inSurnameOrder(query).getMany();
+  }
+
+  /** How many badges the forum prints for a role (or everyone): confirmed attendees whose badge stands. */
+  countPrintable(forumId: string, role?: AttendeeRole): Promise<number> {
+    return this.printable(forumId, role).getCount();
+  }
+
+  /** The next page of printable badges in surname order, after the cursor (keyset: each page is one short indexed query). */
+  printablePage(forumId: string, role: AttendeeRole | undefined, after: BadgeCursor | null, limit: number): Promise<Attendee[]> {
+    const query = this.printable(forumId, role);
+    const c = this.caseless;
+    if (after)
+      query.andWhere(
+        `(a.lastName${c} > :lastName OR (a.lastName${c} = :lastName AND (a.firstName${c} > :firstName OR (a.firstName${c} = :firstName AND a.id > :id))))`,
+        after,
+      );
+    return this.inSurnameOrder(query).limit(limit).getMany();
+  }
+
+  /**
+   * Surname, first name, id. MySQL's collation already ignores case (and accents); SQLite compares
+   * bytes, where "van der Merwe" would come after "Zulu": there, compare without case.
+   */
+  private inSurnameOrder(query: SelectQueryBuilder<Attendee>): SelectQueryBuilder<Attendee> {
+    const c = this.caseless;
+    return query.orderBy(`a.lastName${c}`, 'ASC').addOrderBy(`a.firstName${c}`, 'ASC').addOrderBy('a.id', 'ASC');
+  }
+
+  private get caseless(): string {
+    return this.dataSource.options.type === 'better-sqlite3' ? ' COLLATE NOCASE' : '';
+  }
+
+  private printable(forumId: string, role?: AttendeeRole) {
+    const query = this.repo()
+      .createQueryBuilder('a')
+      .where('a.forumId = :forumId', { forumId })
+      .andWhere('a.status = :status', { status: 'confirmed' })
+      .andWhere('a.badgeRevoked = :revoked', { revoked: false });
+    if (role) query.andWhere('a.role = :role', { role });
+    return query;
   }
 }

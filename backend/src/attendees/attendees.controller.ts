@@ -1,20 +1,9 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { Auth } from '../auth/auth.decorators';
-import { type AttendeeRole, attendeeRoles } from './attendee.entity';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { AuthUser } from '../auth/auth-user';
+import { Auth, CurrentUser } from '../auth/auth.decorators';
 import { AttendeesService } from './attendees.service';
-
-class AttendeeDto {
-  @ApiProperty() id: string;
-  @ApiProperty({ enum: attendeeRoles, enumName: 'AttendeeRole' }) role: AttendeeRole;
-  @ApiProperty() firstName: string;
-  @ApiProperty() lastName: string;
-  @ApiProperty({ type: String, nullable: true }) countryCode: string | null;
-  @ApiProperty({ type: String, nullable: true }) region: string | null;
-  @ApiProperty() badgeNumber: number;
-  @ApiProperty() status: string;
-  @ApiProperty({ type: [String], nullable: true }) needs: string[] | null;
-}
+import { AttendeeDto, AttendeeListQuery, CreateAttendeeDto, mapAttendee, UpdateAttendeeDto } from './dto/attendee.dto';
 
 @ApiTags('attendees')
 @Auth('organiser')
@@ -23,18 +12,42 @@ export class AttendeesController {
   constructor(private readonly attendees: AttendeesService) {}
 
   @Get()
-  @ApiOkResponse({ type: [AttendeeDto] })
-  async list(@Param('forumId', ParseUUIDPipe) forumId: string): Promise<AttendeeDto[]> {
-    return (await this.attendees.list(forumId)).map((a) => ({
-      id: a.id,
-      role: a.role,
-      firstName: a.firstName,
-      lastName: a.lastName,
-      countryCode: a.countryCode,
-      region: a.region,
-      badgeNumber: a.badgeNumber,
-      status: a.status,
-      needs: a.needs,
-    }));
+  @ApiOkResponse({ type: [AttendeeDto], description: 'in surname order' })
+  async list(@Param('forumId', ParseUUIDPipe) forumId: string, @Query() query: AttendeeListQuery): Promise<AttendeeDto[]> {
+    return (await this.attendees.list(forumId, query.role)).map(mapAttendee);
+  }
+
+  @Post()
+  @ApiCreatedResponse({ type: AttendeeDto, description: 'added with the forum’s next badge number' })
+  async add(
+    @CurrentUser() user: AuthUser,
+    @Param('forumId', ParseUUIDPipe) forumId: string,
+    @Body() dto: CreateAttendeeDto,
+  ): Promise<AttendeeDto> {
+    return mapAttendee(await this.attendees.add(user, forumId, dto));
+  }
+
+  @Patch(':id')
+  @ApiOkResponse({ type: AttendeeDto })
+  async update(
+    @Param('forumId', ParseUUIDPipe) forumId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateAttendeeDto,
+  ): Promise<AttendeeDto> {
+    return mapAttendee(await this.attendees.setRole(forumId, id, dto.role));
+  }
+
+  @Post(':id/badge/reissue')
+  @HttpCode(200)
+  @ApiOkResponse({ type: AttendeeDto, description: 'a new badge version; badges printed before are refused at the door' })
+  async reissue(@Param('forumId', ParseUUIDPipe) forumId: string, @Param('id', ParseUUIDPipe) id: string): Promise<AttendeeDto> {
+    return mapAttendee(await this.attendees.reissue(forumId, id));
+  }
+
+  @Post(':id/badge/revoke')
+  @HttpCode(200)
+  @ApiOkResponse({ type: AttendeeDto, description: 'the badge is refused at the door until re-issued' })
+  async revoke(@Param('forumId', ParseUUIDPipe) forumId: string, @Param('id', ParseUUIDPipe) id: string): Promise<AttendeeDto> {
+    return mapAttendee(await this.attendees.revoke(forumId, id));
   }
 }

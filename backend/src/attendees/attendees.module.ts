@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ForumsModule } from '../forums/forums.module';
+import { RegisterModule } from '../register/register.module';
 import { Attendee } from './attendee.entity';
 import { AttendeeRepository } from './attendee.repository';
 import { AttendeesController } from './attendees.controller';
 import { AttendeesService } from './attendees.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Attendee])],
+  imports: [TypeOrmModule.forFeature([Attendee]), ForumsModule, RegisterModule],
   controllers: [AttendeesController],
   providers: [AttendeesService, AttendeeRepository],
   exports: [AttendeesService],

@@ -1,7 +1,24 @@
 import { Injectable } from '@nestjs/common';
-import type { Tx } from '../database/transactions';
-import type { Attendee } from './attendee.entity';
-import { AttendeeRepository } from './attendee.repository';
+import type { AuthUser } from '../auth/auth-user';
+import { DomainError } from '../common/domain-error';
+import { Transactions, type Tx } from '../database/transactions';
+import { ForumsService } from '../forums/forums.service';
+import { RegisterService } from '../register/register.service';
+import type { Attendee, AttendeeRole } from './attendee.entity';
+import { type BadgeCursor, AttendeeRepository } from './attendee.repository';
+
+/** Someone added by hand: a presenter, staff, press, a VIP, an organiser, or an attendee. */
+export interface NewAttendee {
+  role: AttendeeRole;
+  firstName: string;
+  lastName: string;
+  countryCode?: string | null;
+  region?: string | null;
+  memberId?: string | null;
+  needs?: string[] | null;
+}
+
+const MAX_BADGE_VERSION = 0xffff;
 
 export interface InviteeSnapshot {
   forumId: string;
@@ -17,7 +34,12 @@ export interface InviteeSnapshot {
 /** The people who will be let in. Badges and the door read from here. */
 @Injectable()
 export class AttendeesService {
-  constructor(private readonly attendees: AttendeeRepository) {}
+  constructor(
+    private readonly attendees: AttendeeRepository,
+    private readonly forums: ForumsService,
+    private readonly register: RegisterService,
+    private readonly transactions: Transactions,
+  ) {}
 
   /**
    * An accepted invitation becomes an attendee (or one who had cancelled comes back): a new badge
@@ -54,7 +76,88 @@ export class AttendeesService {
     return this.attendees.findByInvitation(invitationId);
   }
 
-  list(forumId: string): Promise<Attendee[]> {
-    return this.attendees.listForForum(forumId);
+  async list(forumId: string, role?: AttendeeRole): Promise<Attendee[]> {
+    await this.forums.get(forumId);
+    return this.attendees.listForForum(forumId, role);
+  }
+
+  async get(forumId: string, id: string): Promise<Attendee> {
+    const attendee = await this.attendees.findInForum(forumId, id);
+    if (!attendee) throw DomainError.notFound('Attendee');
+    return attendee;
+  }
+
+  /** Adds someone by hand with the forum's next badge number; a register member at most once per forum. */
+  async add(user: AuthUser, forumId: string, input: NewAttendee): Promise<Attendee> {
+    await this.forums.get(forumId);
+    const memberId = input.memberId || null;
+    if (memberId) {
+      await this.register.getVisible(user, memberId);
+      if (await this.attendees.findByMember(forumId, memberId))
+        throw DomainError.conflict('This member is already an attendee of this forum', {
+          memberId: ['already an attendee of this forum'],
+        });
+    }
+    return this.transactions.run(async (tx) =>
+      this.attendees.save(
+        {
+          forumId,
+          memberId,
+          invitationId: null,
+          role: input.role,
+          firstName: input.firstName.trim(),
+          lastName: input.lastName.trim(),
+          countryCode: input.countryCode?.trim().toUpperCase() || null,
+          region: input.region?.trim() || null,
+          needs: input.needs?.length ? input.needs : null,
+          badgeNumber: await this.forums.nextBadgeNumber(forumId, tx),
+          badgeVersion: 1,
+          badgeRevoked: false,
+          status: 'confirmed',
+        },
+        tx,
+      ),
+    );
+  }
+
+  async setRole(forumId: string, id: string, role: AttendeeRole): Promise<Attendee> {
+    const attendee = await this.get(forumId, id);
+    return this.attendees.save({ ...attendee, role });
+  }
+
+  /** A new badge version: every badge printed before no longer opens the door. */
+  async reissue(forumId: string, id: string): Promise<Attendee> {
+    const attendee = await this.get(forumId, id);
+    if (attendee.status !== 'confirmed')
+      throw DomainError.conflict('This attendee gave up their place: there is no badge to re-issue');
+    if (attendee.badgeVersion >= MAX_BADGE_VERSION) throw DomainError.conflict('This badge cannot be re-issued again');
+    await this.attendees.bumpVersion(id);
+    return this.get(forumId, id);
+  }
+
+  /** The badge is refused at the door until it is re-issued. */
+  async revoke(forumId: string, id: string): Promise<Attendee> {
+    const attendee = await this.get(forumId, id);
+    return this.attendees.save({ ...attendee, badgeRevoked: true });
+  }
+
+  /** How many badges print for a role, or for everyone. */
+  countPrintable(forumId: string, role?: AttendeeRole): Promise<number> {
+    return this.attendees.countPrintable(forumId, role);
+  }
+
+  /**
+   * Every printable badge (confirmed, not revoked) in surname order, a page at a time (keyset
+   * pagination): memory stays flat however many there are.
+   */
+  async *printable(forumId: string, role?: AttendeeRole, pageSize = 250): AsyncGenerator<Attendee[], void, undefined> {
+    let after: BadgeCursor | null = null;
+    for (;;) {
+      const page = await this.attendees.printablePage(forumId, role, after, pageSize);
+      if (page.length) yield page;
+      if (page.length < pageSize) return;
+      const last = page[page.length - 1];
+      after = { lastName: last.lastName, firstName: last.firstName, id: last.id };
+    }
   }
 }

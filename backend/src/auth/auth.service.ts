@@ -79,11 +79,11 @@ export class AuthService implements OnApplicationBootstrap {
     const tokenHash = hashToken(token);
     const session = await this.sessions.findWithUser(tokenHash);
     const now = this.clock.now();
-    if (!session || session.expiresAt <= now || !session.user.active) return null;
+    if (!session || session.expiresAt <= now || !session.active) return null;
     if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
       await this.sessions.touch(tokenHash, now, new Date(now.getTime() + SESSION_LIFETIME_MS));
     }
-    return toAuthUser(session.user);
+    return session.user;
   }
 
   async signOut(token: string): Promise<void> {

@@ -50,6 +50,23 @@ export class ForumRepository {
     return this.lastBadgeNumber(forumId, tx);
   }
 
+  /**
+   * Hands out the forum's next badge number without taking a place (hand-added attendees, walk-ins),
+   * in one UPDATE whose row lock lasts until the transaction ends. null when the forum does not exist.
+   */
+  async nextBadgeNumber(forumId: string, tx?: Tx): Promise<number | null> {
+    const next = async (t: Tx): Promise<number | null> => {
+      const result = await t.manager
+        .createQueryBuilder()
+        .update(Forum)
+        .set({ lastBadgeNumber: () => 'lastBadgeNumber + 1' })
+        .where('id = :forumId', { forumId })
+        .execute();
+      return result.affected ? this.lastBadgeNumber(forumId, t) : null;
+    };
+    return tx ? next(tx) : this.forums.manager.transaction((manager) => next({ manager }));
+  }
+
   async releasePlace(forumId: string, tx: Tx): Promise<void> {
     await tx.manager
       .createQueryBuilder()

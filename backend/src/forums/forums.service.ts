@@ -91,6 +91,13 @@ export class ForumsService {
     return this.forums.takePlace(forumId, tx);
   }
 
+  /** The forum's next badge number, for someone let in without taking a place (hand-added, walk-in). */
+  async nextBadgeNumber(forumId: string, tx?: Tx): Promise<number> {
+    const number = await this.forums.nextBadgeNumber(forumId, tx);
+    if (number === null) throw DomainError.notFound('Forum');
+    return number;
+  }
+
   releasePlace(forumId: string, tx: Tx): Promise<void> {
     return this.forums.releasePlace(forumId, tx);
   }

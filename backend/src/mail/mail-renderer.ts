@@ -13,7 +13,7 @@ export type ConsentNeeded = 'invitations' | 'updates' | null;
 export interface MailAttachment {
   filename: string;
   contentType: string;
-  content: string;
+  content: string | Buffer;
 }
 
 export interface RenderedMail {

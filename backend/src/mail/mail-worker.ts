@@ -3,6 +3,7 @@ import { RateLimiterMemory, RateLimiterQueue } from 'rate-limiter-flexible';
 import { Clock } from '../common/clock';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { MailAttachments } from './mail-attachments';
 import { MailRenderer } from './mail-renderer';
 import { MailTransport, SendFailure } from './mail-transport';
 import { type ClaimedMessage, MessageRepository } from './message.repository';
@@ -32,6 +33,7 @@ export class MailWorker implements OnApplicationBootstrap, OnApplicationShutdown
   constructor(
     private readonly messages: MessageRepository,
     private readonly renderer: MailRenderer,
+    private readonly attachments: MailAttachments,
     private readonly transport: MailTransport,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -97,7 +99,12 @@ export class MailWorker implements OnApplicationBootstrap, OnApplicationShutdown
     if (refusal) return this.messages.markFinal(message.id, 'cancelled', message.attempts, refusal);
     const attempts = message.attempts + 1;
     try {
-      const mail = this.renderer.render(message.template, message.locale, message.data);
+      const rendered = this.renderer.render(message.template, message.locale, message.data);
+      // An attachment that could not be made now (e.g. the database is busy) is worth another try later.
+      const made = await this.attachments.resolve(message.data).catch((error: unknown) => {
+        throw new SendFailure(`attachment: ${error instanceof Error ? error.message : String(error)}`, false);
+      });
+      const mail = made.length ? { ...rendered, attachments: [...(rendered.attachments ?? []), ...made] } : rendered;
       await this.pace?.removeTokens(1);
       // A stable Message-ID: if a send is repeated after a crash, mail systems can tell it is the same message.
       await this.transport.send(message.recipient, mail, `<${message.id}@diaspora-forum>`);

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { MailAttachments } from './mail-attachments';
 import { MailController } from './mail.controller';
 import { MailRenderer } from './mail-renderer';
 import { MailTransport } from './mail-transport';
@@ -8,12 +9,15 @@ import { Message } from './message.entity';
 import { MessageRepository } from './message.repository';
 import { OutboxService } from './outbox.service';
 
-/** Global: every module may write to the outbox (OutboxService); only the worker sends. */
+/**
+ * Global: every module may write to the outbox (OutboxService) and register attachments made at
+ * send time (MailAttachments); only the worker sends.
+ */
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([Message])],
   controllers: [MailController],
-  providers: [OutboxService, MailRenderer, MailTransport, MailWorker, MessageRepository],
-  exports: [OutboxService],
+  providers: [OutboxService, MailAttachments, MailRenderer, MailTransport, MailWorker, MessageRepository],
+  exports: [OutboxService, MailAttachments],
 })
 export class MailModule {}

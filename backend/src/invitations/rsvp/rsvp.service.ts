@@ -1,5 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
+import type { Attendee } from '../../attendees/attendee.entity';
 import { AttendeesService } from '../../attendees/attendees.service';
+import { BADGE_ATTACHMENT_KEY, badgeAttachmentValue } from '../../badges/badge-attachment';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/domain-error';
 import { hashToken, newToken } from '../../common/tokens';
@@ -69,6 +71,16 @@ export class RsvpService implements OnModuleInit {
       await this.invitations.save(invitation);
     }
     return this.describe(invitation);
+  }
+
+  /** The invitee's attendee record while their place is confirmed; any other link gets the same 404 as an invalid one. */
+  async confirmedAttendee(token: string): Promise<Attendee> {
+    const invitation = await this.invitations.findByTokenHash(hashToken(token));
+    const attendee =
+      invitation?.response === 'accepted' && invitation.placeHeld ? await this.attendees.forInvitation(invitation.id) : null;
+    if (!attendee || attendee.status !== 'confirmed' || attendee.badgeRevoked)
+      throw new DomainError('not_found', INVALID_RSVP_LINK);
+    return attendee;
   }
 
   async answer(token: string, answer: RsvpAnswer): Promise<RsvpView> {
@@ -173,7 +185,7 @@ export class RsvpService implements OnModuleInit {
     rsvpUrl: string,
     tx: Tx,
   ): Promise<void> {
-    await this.attendees.confirmInvitee(
+    const attendee = await this.attendees.confirmInvitee(
       {
         forumId: forum.id,
         invitationId: inv.id,
@@ -187,21 +199,19 @@ export class RsvpService implements OnModuleInit {
       badgeNumber,
       tx,
     );
-    if (member?.email)
-      await this.outbox.enqueue(
-        [
-          this.messages.placeConfirmed(
-            template,
-            forum,
-            member,
-            inv,
-            badgeNumber,
-            `${template}:${inv.id}:${badgeNumber}`,
-            rsvpUrl,
-          ),
-        ],
-        tx,
-      );
+    if (!member?.email) return;
+    const message = this.messages.placeConfirmed(
+      template,
+      forum,
+      member,
+      inv,
+      badgeNumber,
+      `${template}:${inv.id}:${badgeNumber}`,
+      rsvpUrl,
+    );
+    // The badge PDF is drawn when the email is sent (MailAttachments), so it is the badge as it is then.
+    message.data[BADGE_ATTACHMENT_KEY] = badgeAttachmentValue({ forumId: forum.id, attendeeId: attendee.id });
+    await this.outbox.enqueue([message], tx);
   }
 
   private async describe(invitation: Invitation): Promise<RsvpView> {

@@ -269,6 +269,246 @@ export interface paths {
         };
         get: operations["Attendees_list"];
         put?: never;
+        post: operations["Attendees_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forums/{forumId}/attendees/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["Attendees_update"];
+        trace?: never;
+    };
+    "/api/v1/forums/{forumId}/attendees/{id}/badge/reissue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Attendees_reissue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forums/{forumId}/attendees/{id}/badge/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Attendees_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forums/{forumId}/badges/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Badges_count"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forums/{forumId}/badges.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Badges_sheets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forums/{forumId}/attendees/{id}/badge.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Badges_single"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/rsvp/{token}/badge.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RsvpBadge_badge"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/door/forums": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Door_forums"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/door/forums/{forumId}/data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Door_data"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/door/forums/{forumId}/check-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Door_checkIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/door/forums/{forumId}/walk-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Door_walkIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forums/{forumId}/arrivals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Arrivals_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forums/{forumId}/arrivals/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Arrivals_stream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forums/{forumId}/check-ins/conflicts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Arrivals_conflicts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forums/{forumId}/attendance.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Arrivals_attendance"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -1489,9 +1729,203 @@ export interface components {
             lastName: string;
             countryCode: string | null;
             region: string | null;
+            memberId: string | null;
             badgeNumber: number;
-            status: string;
+            /** @description bumped by each re-issue; older printed badges are refused at the door */
+            badgeVersion: number;
+            badgeRevoked: boolean;
+            /** @enum {string} */
+            status: "confirmed" | "cancelled";
             needs: string[] | null;
+        };
+        CreateAttendeeDto: {
+            role: components["schemas"]["AttendeeRole"];
+            /** @example Zoë */
+            firstName: string;
+            /** @example Ntšekhe */
+            lastName: string;
+            /**
+             * @description ISO 3166-1 alpha-2
+             * @example LS
+             */
+            countryCode?: string | null;
+            /**
+             * @description province (ZA) or region
+             * @example Gauteng
+             */
+            region?: string | null;
+            /** @description the register member this person is, if any */
+            memberId?: string | null;
+            /** @description what door staff should know, e.g. wheelchair */
+            needs?: string[];
+        };
+        UpdateAttendeeDto: {
+            role: components["schemas"]["AttendeeRole"];
+        };
+        BadgeCountDto: {
+            /** @description badges the selection prints (confirmed attendees, badge not revoked) */
+            count: number;
+        };
+        DoorForumDto: {
+            id: string;
+            name: string;
+            venue: string;
+            timezone: string;
+            days: string[];
+            /** @enum {string} */
+            status: "draft" | "open" | "closed" | "archived";
+        };
+        DoorDataForumDto: {
+            id: string;
+            name: string;
+            /** @description first 8 hex digits of the forum id, as in the badge code */
+            tag: string;
+            timezone: string;
+            days: string[];
+        };
+        DoorDataDto: {
+            forum: components["schemas"]["DoorDataForumDto"];
+            day: string;
+            /** @description raw Ed25519 public key, base64url */
+            publicKey: string;
+            /** Format: date-time */
+            generatedAt: string;
+            /** @description one tuple per attendee: [badgeNumber, badgeVersion, role, firstName, lastName, countryCode|null, region|null, needs|null, revoked 0|1, phoneTail|null, checkedIn [scannedAtIso, door]|null] */
+            attendees: unknown[][];
+        };
+        CheckInItemDto: {
+            /** @description made by the door device per scan (8–64 characters) */
+            nonce: string;
+            badgeNumber: number;
+            /** @description null for a manual check-in */
+            badgeVersion: number | null;
+            /** @example 2027-04-08 */
+            day: string;
+            /** Format: date-time */
+            scannedAt: string;
+            /** @example Main gate */
+            door: string;
+            /** @enum {string} */
+            method: "scan" | "manual";
+            /** @description decided offline and sent later */
+            offline: boolean;
+        };
+        CheckInBatchDto: {
+            checkIns: components["schemas"]["CheckInItemDto"][];
+        };
+        /** @enum {string} */
+        CheckInResult: "admitted" | "duplicate" | "revoked" | "unknown";
+        AdmissionDto: {
+            /** Format: date-time */
+            scannedAt: string;
+            door: string;
+            staffName: string;
+        };
+        CheckInOutcomeDto: {
+            nonce: string;
+            result: components["schemas"]["CheckInResult"];
+            /** @description the first admission, when the result is duplicate */
+            admission: components["schemas"]["AdmissionDto"] | null;
+        };
+        CheckInResultsDto: {
+            results: components["schemas"]["CheckInOutcomeDto"][];
+        };
+        WalkInDto: {
+            nonce: string;
+            /** @example 2027-04-08 */
+            day: string;
+            door: string;
+            firstName: string;
+            lastName: string;
+            email?: string;
+            /** @description with the country code, e.g. +27 82 123 4567 */
+            phone?: string;
+            /** @example ZA */
+            countryCode: string;
+            /** @description the province for ZA */
+            region?: string;
+            /** @enum {string} */
+            preferredLanguage: "en" | "st";
+            /** @description must be true: the person agreed to join the register */
+            consent: boolean;
+            needs?: string[];
+        };
+        WalkInResultDto: {
+            /** @description one door data tuple */
+            attendee: unknown[];
+            /** @description the new badge's QR text */
+            qrText: string;
+        };
+        DayArrivalsDto: {
+            day: string;
+            admitted: number;
+            /** @description confirmed attendees with a valid badge */
+            expected: number;
+        };
+        RoleArrivalsDto: {
+            day: string;
+            role: string;
+            count: number;
+        };
+        CountryArrivalsDto: {
+            day: string;
+            countryCode: string | null;
+            count: number;
+        };
+        ProvinceArrivalsDto: {
+            day: string;
+            region: string | null;
+            count: number;
+        };
+        CurvePointDto: {
+            day: string;
+            /**
+             * Format: date-time
+             * @description start of a 15-minute bucket of scan times
+             */
+            at: string;
+            count: number;
+        };
+        ArrivalsSummaryDto: {
+            days: components["schemas"]["DayArrivalsDto"][];
+            byRole: components["schemas"]["RoleArrivalsDto"][];
+            byCountry: components["schemas"]["CountryArrivalsDto"][];
+            /** @description admissions of people living in South Africa */
+            byProvince: components["schemas"]["ProvinceArrivalsDto"][];
+            curve: components["schemas"]["CurvePointDto"][];
+            /** @description duplicate scans recorded (see the conflict report) */
+            conflicts: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ConflictAttendeeDto: {
+            id: string;
+            firstName: string;
+            lastName: string;
+            badgeNumber: number;
+        };
+        ConflictAdmissionDto: {
+            /** Format: date-time */
+            scannedAt: string;
+            door: string;
+            staffName: string;
+            offline: boolean;
+        };
+        ConflictDuplicateDto: {
+            /** Format: date-time */
+            scannedAt: string;
+            door: string;
+            staffName: string;
+            offline: boolean;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        ConflictDto: {
+            day: string;
+            attendee: components["schemas"]["ConflictAttendeeDto"];
+            /** @description the first admission, the one that reached the server first */
+            admission: components["schemas"]["ConflictAdmissionDto"];
+            duplicate: components["schemas"]["ConflictDuplicateDto"];
         };
         CampaignAudienceDto: {
             /** @description a saved segment */
@@ -3445,6 +3879,481 @@ export interface operations {
     };
     Attendees_list: {
         parameters: {
+            query?: {
+                role?: components["schemas"]["AttendeeRole"];
+            };
+            header?: never;
+            path: {
+                forumId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description in surname order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendeeDto"][];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Attendees_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                forumId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAttendeeDto"];
+            };
+        };
+        responses: {
+            /** @description added with the forum’s next badge number */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendeeDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Attendees_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                forumId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAttendeeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendeeDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Attendees_reissue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                forumId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a new badge version; badges printed before are refused at the door */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendeeDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Attendees_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                forumId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the badge is refused at the door until re-issued */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendeeDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Badges_count: {
+        parameters: {
+            query?: {
+                /** @description only this role */
+                role?: components["schemas"]["AttendeeRole"];
+                /** @description only attendees who are members of this saved segment */
+                segmentId?: string;
+            };
+            header?: never;
+            path: {
+                forumId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadgeCountDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Badges_sheets: {
+        parameters: {
+            query?: {
+                /** @description only this role */
+                role?: components["schemas"]["AttendeeRole"];
+                /** @description only attendees who are members of this saved segment */
+                segmentId?: string;
+            };
+            header?: never;
+            path: {
+                forumId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A4 sheets, four badges each, in surname order, streamed; header X-Badge-Count holds the total */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Badges_single: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                forumId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the attendee’s badge, A6 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RsvpBadge_badge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the invitee’s A6 badge, once their place is confirmed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Door_forums: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DoorForumDto"][];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: door, organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Door_data: {
+        parameters: {
+            query: {
+                /** @description a forum day (YYYY-MM-DD) */
+                day: string;
+            };
+            header?: never;
+            path: {
+                forumId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DoorDataDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: door, organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Door_checkIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                forumId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckInBatchDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInResultsDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: door, organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Door_walkIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                forumId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WalkInDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WalkInResultDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: door, organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Arrivals_summary: {
+        parameters: {
             query?: never;
             header?: never;
             path: {
@@ -3459,8 +4368,111 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AttendeeDto"][];
+                    "application/json": components["schemas"]["ArrivalsSummaryDto"];
                 };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Arrivals_stream: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                forumId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description server-sent events named "summary", each carrying an ArrivalsSummary */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Arrivals_conflicts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                forumId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictDto"][];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Arrivals_attendance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                forumId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description who attended: first admission per day (forum time) and door; UTF-8 CSV with BOM */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Not signed in */
             401: {

@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import type { AuthUser } from '../auth/auth-user';
+import { Clock } from '../common/clock';
+import { DomainError, type FieldErrors } from '../common/domain-error';
+import type { CheckInResult } from './check-in.entity';
+import { CheckInEvents } from './check-in-events';
+import { type Admission, type AttendeeAtDoor, CheckInRepository, type NewCheckIn } from './check-in.repository';
+import { dayErrors, forumDays, MAX_CLOCK_SKEW_MS } from './forum-day-rules';
+
+export interface CheckInRequest {
+  nonce: string;
+  badgeNumber: number;
+  badgeVersion: number | null;
+  day: string;
+  scannedAt: string;
+  door: string;
+  method: 'scan' | 'manual';
+  offline: boolean;
+}
+
+export interface CheckInOutcome {
+  nonce: string;
+  result: CheckInResult;
+  admission: Admission | null;
+}
+
+/**
+ * Settles scans from the doors. The first admission of an attendee on a day is the one that reached
+ * the server first (not the earliest scannedAt): an offline phone syncing later cannot take an
+ * admission away from a door that already answered "admitted"; its scan becomes a duplicate, and
+ * the conflict report shows both, each with its scan time and door.
+ */
+@Injectable()
+export class CheckInService {
+  constructor(
+    private readonly checkIns: CheckInRepository,
+    private readonly events: CheckInEvents,
+    private readonly clock: Clock,
+  ) {}
+
+  async record(user: AuthUser, forumId: string, items: CheckInRequest[]): Promise<CheckInOutcome[]> {
+    const { forum, attendees } = await this.checkIns.forumAndAttendees(
+      forumId,
+      items.map((i) => i.badgeNumber),
+    );
+    if (!forum) throw DomainError.notFound('Forum');
+    const now = this.clock.now();
+    const days = forumDays(forum);
+    const errors: FieldErrors = {};
+    items.forEach((item, n) => {
+      Object.assign(errors, dayErrors(days, item.day, `checkIns.${n}.day`));
+      if (Date.parse(item.scannedAt) > now.getTime() + MAX_CLOCK_SKEW_MS) {
+        errors[`checkIns.${n}.scannedAt`] = ['is in the future; check the device clock'];
+      }
+    });
+    if (Object.keys(errors).length) throw DomainError.validation(errors);
+
+    const outcomes: CheckInOutcome[] = [];
+    for (const item of items) {
+      outcomes.push(await this.settle(user, forumId, item, attendees.get(item.badgeNumber) ?? null, now));
+    }
+    if (outcomes.some((o) => o.result === 'admitted' || o.result === 'duplicate')) this.events.recorded(forumId);
+    return outcomes;
+  }
+
+  private async settle(
+    user: AuthUser,
+    forumId: string,
+    item: CheckInRequest,
+    attendee: AttendeeAtDoor | null,
+    now: Date,
+  ): Promise<CheckInOutcome> {
+    const row: NewCheckIn = {
+      forumId,
+      attendeeId: attendee?.id ?? null,
+      badgeNumber: item.badgeNumber,
+      badgeVersion: item.badgeVersion,
+      day: item.day,
+      result: decide(item, attendee),
+      method: item.method,
+      scannedAt: new Date(item.scannedAt),
+      recordedAt: now,
+      offline: item.offline,
+      door: item.door,
+      staffUserId: user.id,
+      nonce: item.nonce,
+    };
+    let outcome = await this.checkIns.insert(row);
+    if (outcome === 'already_admitted') {
+      row.result = 'duplicate';
+      outcome = await this.checkIns.insert(row);
+    }
+    if (outcome === 'nonce_taken') return this.replay(item.nonce);
+    const admission = row.result === 'duplicate' ? await this.checkIns.admission(row.attendeeId!, row.day) : null;
+    return { nonce: item.nonce, result: row.result, admission };
+  }
+
+  /** The answer first given for this nonce; nothing new is stored. */
+  private async replay(nonce: string): Promise<CheckInOutcome> {
+    const stored = await this.checkIns.findByNonce(nonce);
+    if (!stored) throw new Error(`check-in ${nonce} collided on its nonce but is not stored`);
+    const admission =
+      stored.result === 'duplicate' && stored.attendeeId ? await this.checkIns.admission(stored.attendeeId, stored.day) : null;
+    return { nonce, result: stored.result, admission };
+  }
+}
+
+function decide(item: CheckInRequest, attendee: AttendeeAtDoor | null): CheckInResult {
+  if (!attendee) return 'unknown';
+  if (attendee.revoked) return 'revoked';
+  if (item.badgeVersion !== null && item.badgeVersion !== attendee.badgeVersion) return 'revoked';
+  return 'admitted';
+}

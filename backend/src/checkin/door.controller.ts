@@ -1,0 +1,70 @@
+import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { AuthUser } from '../auth/auth-user';
+import { Auth, CurrentUser } from '../auth/auth.decorators';
+import { CheckInService } from './check-in.service';
+import { DoorDataService } from './door-data.service';
+import {
+  CheckInBatchDto,
+  CheckInResultsDto,
+  DoorDataDto,
+  DoorDayQueryDto,
+  DoorForumDto,
+  WalkInDto,
+  WalkInResultDto,
+} from './dto/door.dto';
+import { WalkInService } from './walk-in.service';
+
+/** The door app's API: the only routes door accounts reach. */
+@ApiTags('door')
+@Auth('door', 'organiser')
+@Controller('door/forums')
+export class DoorController {
+  constructor(
+    private readonly doorData: DoorDataService,
+    private readonly checkIns: CheckInService,
+    private readonly walkIns: WalkInService,
+  ) {}
+
+  @Get()
+  @ApiOkResponse({ type: [DoorForumDto] })
+  forums(): Promise<DoorForumDto[]> {
+    return this.doorData.forumsAtTheDoor();
+  }
+
+  /** Compressed (brotli or gzip) by the middleware CheckInModule applies to this route only. */
+  @Get(':forumId/data')
+  @Header('Cache-Control', 'private, no-cache')
+  @ApiOkResponse({ type: DoorDataDto })
+  data(@Param('forumId', ParseUUIDPipe) forumId: string, @Query() query: DoorDayQueryDto): Promise<DoorDataDto> {
+    return this.doorData.build(forumId, query.day);
+  }
+
+  @Post(':forumId/check-ins')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CheckInResultsDto })
+  async checkIn(
+    @CurrentUser() user: AuthUser,
+    @Param('forumId', ParseUUIDPipe) forumId: string,
+    @Body() body: CheckInBatchDto,
+  ): Promise<CheckInResultsDto> {
+    const outcomes = await this.checkIns.record(user, forumId, body.checkIns);
+    return {
+      results: outcomes.map((o) => ({
+        nonce: o.nonce,
+        result: o.result,
+        admission: o.admission && { ...o.admission, scannedAt: o.admission.scannedAt.toISOString() },
+      })),
+    };
+  }
+
+  @Post(':forumId/walk-ins')
+  @ApiCreatedResponse({ type: WalkInResultDto })
+  walkIn(
+    @CurrentUser() user: AuthUser,
+    @Param('forumId', ParseUUIDPipe) forumId: string,
+    @Body() body: WalkInDto,
+  ): Promise<WalkInResultDto> {
+    return this.walkIns.registerAndAdmit(user, forumId, body);
+  }
+}

@@ -1,0 +1,217 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import type { Agent } from 'supertest';
+import { addMembers, aMember, anOpenForum } from '../test/fixtures';
+import { createTestApp, type TestApp } from '../test/test-app';
+import { addAttendees, DAY1, DAY2, listen, rawGet, scan, sessionCookie } from './checkin-test-helpers';
+import { DoorController } from './door.controller';
+
+describe(DoorController.name, () => {
+  let t: TestApp;
+  let organiser: Agent;
+  let door: Agent & { userId: string };
+  let otherDoor: Agent;
+
+  beforeAll(async () => {
+    t = await createTestApp({ MAIL_WORKER: 'off' });
+    organiser = await t.signedIn('organiser');
+    door = await t.signedIn('door');
+    otherDoor = await t.signedIn('door');
+  });
+  afterAll(() => t.close());
+
+  const checkIn = (agent: Agent, forumId: string, ...items: Record<string, unknown>[]) =>
+    agent.post(`/api/v1/door/forums/${forumId}/check-ins`).send({ checkIns: items });
+
+  describe('door data', () => {
+    it('lists forums that are open or closed, not drafts', async () => {
+      const open = await anOpenForum(organiser, { name: 'Door list forum' });
+      await organiser
+        .post('/api/v1/forums')
+        .send({ name: 'Draft at the door', venue: 'Maseru', startDate: DAY1, endDate: DAY2, capacity: 10 })
+        .expect(201);
+      const res = await door.get('/api/v1/door/forums').expect(200);
+      const ids = (res.body as { id: string; name: string }[]).map((f) => f.name);
+      expect(ids).toContain('Door list forum');
+      expect(ids).not.toContain('Draft at the door');
+      expect(res.body.find((f: { id: string }) => f.id === open.id)).toEqual({
+        id: open.id,
+        name: 'Door list forum',
+        venue: 'Manthabiseng Convention Centre, Maseru',
+        timezone: 'Africa/Maseru',
+        days: [DAY1, DAY2],
+        status: 'open',
+      });
+    });
+
+    it('sends tuples with only what the door needs, compressed with brotli or gzip', async () => {
+      const forum = await anOpenForum(organiser);
+      const [member] = await addMembers(t, [
+        aMember({ email: 'secret.person@example.org', phone: '+27821234567', occupation: 'Secret occupation' }),
+      ]);
+      await addAttendees(t, forum.id, [
+        { memberId: member.id, firstName: 'Palesa', lastName: 'Ntšekhe', needs: ['wheelchair'], role: 'presenter' },
+        { firstName: 'Zoë', lastName: 'Mokoena', countryCode: 'GB', region: 'London', badgeRevoked: true },
+        { firstName: 'Lerato', lastName: 'Cancelled', status: 'cancelled', badgeVersion: 3 },
+      ]);
+      await checkIn(door, forum.id, scan({ badgeNumber: 1, door: 'North door' })).expect(200);
+
+      const port = await listen(t);
+      const cookie = await sessionCookie(t, 'door');
+      const path = (day: string) => `/api/v1/door/forums/${forum.id}/data?day=${day}`;
+      const raw = await rawGet(port, path(DAY1), { Cookie: cookie, 'Accept-Encoding': 'gzip, deflate, br' });
+      expect(raw.status).toBe(200);
+      expect(raw.headers['content-encoding']).toBe('br');
+      const data = JSON.parse(brotliDecompressSync(raw.body).toString('utf8'));
+
+      expect(data.forum).toEqual({
+        id: forum.id,
+        name: expect.any(String),
+        tag: forum.id.replace(/-/g, '').slice(0, 8),
+        timezone: 'Africa/Maseru',
+        days: [DAY1, DAY2],
+      });
+      expect(data.day).toBe(DAY1);
+      expect(data.publicKey).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(Date.parse(data.generatedAt)).not.toBeNaN();
+      expect(data.attendees).toEqual([
+        [1, 1, 'presenter', 'Palesa', 'Ntšekhe', 'ZA', 'Gauteng', ['wheelchair'], 0, '4567', [expect.any(String), 'North door']],
+        [2, 1, 'attendee', 'Zoë', 'Mokoena', 'GB', 'London', null, 1, null, null],
+        [3, 3, 'attendee', 'Lerato', 'Cancelled', 'ZA', 'Gauteng', null, 1, null, null],
+      ]);
+      // Nothing else about people leaves the server: no emails, full phones, ids or occupations.
+      const text = JSON.stringify(data);
+      for (const secret of ['secret.person', '+27821234567', '821234567', 'Secret occupation', member.id]) {
+        expect(text).not.toContain(secret);
+      }
+
+      const gz = await rawGet(port, path(DAY2), { Cookie: cookie, 'Accept-Encoding': 'gzip' });
+      expect(gz.status).toBe(200);
+      expect(gz.headers['content-encoding']).toBe('gzip');
+      const day2 = JSON.parse(gunzipSync(gz.body).toString('utf8'));
+      expect(day2.attendees[0][10]).toBeNull(); // admitted on day 1 only
+    });
+
+    it('refuses a day outside the forum (400 with a field message) and an unknown forum (404)', async () => {
+      const forum = await anOpenForum(organiser);
+      const bad = await door.get(`/api/v1/door/forums/${forum.id}/data?day=2027-04-10`).expect(400);
+      expect(bad.body.fields.day[0]).toMatch(/not a day of this forum/);
+      const malformed = await door.get(`/api/v1/door/forums/${forum.id}/data?day=8 April`).expect(400);
+      expect(malformed.body.fields.day).toBeDefined();
+      await door.get(`/api/v1/door/forums/00000000-0000-4000-8000-000000000000/data?day=${DAY1}`).expect(404);
+      await checkIn(door, '00000000-0000-4000-8000-000000000000', scan()).expect(404);
+    });
+  });
+
+  describe('check-ins', () => {
+    it('admits once, then answers duplicate with the first admission (time, door, staff)', async () => {
+      const forum = await anOpenForum(organiser);
+      await addAttendees(t, forum.id, [{}]);
+      const scannedAt = new Date(Date.now() - 60_000).toISOString().replace(/\.\d+Z$/, '.000Z');
+      const first = await checkIn(door, forum.id, scan({ scannedAt, door: 'Gate A' })).expect(200);
+      expect(first.body.results).toEqual([{ nonce: expect.any(String), result: 'admitted', admission: null }]);
+      const second = await checkIn(otherDoor, forum.id, scan({ door: 'Gate B' })).expect(200);
+      expect(second.body.results[0]).toMatchObject({
+        result: 'duplicate',
+        admission: { scannedAt, door: 'Gate A', staffName: 'Test door' },
+      });
+      // Another day is another admission.
+      const nextDay = await checkIn(door, forum.id, scan({ day: DAY2 })).expect(200);
+      expect(nextDay.body.results[0].result).toBe('admitted');
+      const rows = await t.dataSource.query(
+        'SELECT result, admitted, staffUserId FROM check_ins WHERE forumId = ? ORDER BY day',
+        [forum.id],
+      );
+      expect(rows.map((r: { result: string }) => r.result).sort()).toEqual(['admitted', 'admitted', 'duplicate']);
+    });
+
+    it('refuses revoked and cancelled badges and older versions, and does not know unknown numbers', async () => {
+      const forum = await anOpenForum(organiser);
+      await addAttendees(t, forum.id, [{ badgeRevoked: true }, { status: 'cancelled' }, { badgeVersion: 2 }]);
+      const res = await checkIn(
+        door,
+        forum.id,
+        scan({ badgeNumber: 1 }),
+        scan({ badgeNumber: 2 }),
+        scan({ badgeNumber: 3, badgeVersion: 1 }),
+        scan({ badgeNumber: 99 }),
+        scan({ badgeNumber: 3, badgeVersion: null, method: 'manual' }),
+      ).expect(200);
+      expect(res.body.results.map((r: { result: string }) => r.result)).toEqual([
+        'revoked',
+        'revoked',
+        'revoked',
+        'unknown',
+        'admitted',
+      ]);
+      expect(res.body.results.slice(0, 4).every((r: { admission: unknown }) => r.admission === null)).toBe(true);
+    });
+
+    it('answers a replayed nonce with the stored result and stores nothing new', async () => {
+      const forum = await anOpenForum(organiser);
+      await addAttendees(t, forum.id, [{}, {}]);
+      const admit = scan({ badgeNumber: 1 });
+      const dup = scan({ badgeNumber: 1, door: 'Gate B' });
+      const unknown = scan({ badgeNumber: 42 });
+      const first = await checkIn(door, forum.id, admit, dup, unknown).expect(200);
+      const count = async () =>
+        Number((await t.dataSource.query('SELECT COUNT(*) AS n FROM check_ins WHERE forumId = ?', [forum.id]))[0].n);
+      expect(await count()).toBe(3);
+      const again = await checkIn(otherDoor, forum.id, unknown, dup, admit).expect(200);
+      expect(again.body.results).toEqual([first.body.results[2], first.body.results[1], first.body.results[0]]);
+      // Even with another badge number in the replay, the nonce's first answer stands.
+      const changed = await checkIn(door, forum.id, { ...admit, badgeNumber: 2 }).expect(200);
+      expect(changed.body.results[0].result).toBe('admitted');
+      expect(await count()).toBe(3);
+      const second = await checkIn(door, forum.id, scan({ badgeNumber: 2 })).expect(200);
+      expect(second.body.results[0].result).toBe('admitted');
+    });
+
+    it('admits exactly one of 20 doors scanning the same badge at the same moment', async () => {
+      const forum = await anOpenForum(organiser);
+      await addAttendees(t, forum.id, [{}]);
+      const doors = await Promise.all(Array.from({ length: 4 }, () => t.signedIn('door')));
+      const responses = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => checkIn(doors[i % 4], forum.id, scan({ door: `Door ${i}` }))),
+      );
+      const results = responses.map((r) => {
+        expect(r.status).toBe(200);
+        return r.body.results[0];
+      });
+      expect(results.filter((r) => r.result === 'admitted')).toHaveLength(1);
+      const duplicates = results.filter((r) => r.result === 'duplicate');
+      expect(duplicates).toHaveLength(19);
+      const winner = responses.findIndex((r) => r.body.results[0].result === 'admitted');
+      for (const d of duplicates) expect(d.admission.door).toBe(`Door ${winner}`);
+      const [row] = await t.dataSource.query('SELECT COUNT(*) AS n FROM check_ins WHERE forumId = ? AND admitted = 1', [
+        forum.id,
+      ]);
+      expect(Number(row.n)).toBe(1);
+    });
+
+    it('validates: the day must be a forum day, the scan time not in the future, fields well formed', async () => {
+      const forum = await anOpenForum(organiser);
+      await addAttendees(t, forum.id, [{}]);
+      const res = await checkIn(
+        door,
+        forum.id,
+        scan(),
+        scan({ day: '2027-05-01' }),
+        scan({ scannedAt: new Date(Date.now() + 3600_000).toISOString() }),
+      ).expect(400);
+      expect(Object.keys(res.body.fields).sort()).toEqual(['checkIns.1.day', 'checkIns.2.scannedAt']);
+      const shape = await checkIn(door, forum.id, scan({ nonce: 'short', door: '', method: 'teleport', offline: 'yes' })).expect(
+        400,
+      );
+      expect(Object.keys(shape.body.fields).sort()).toEqual([
+        'checkIns.0.door',
+        'checkIns.0.method',
+        'checkIns.0.nonce',
+        'checkIns.0.offline',
+      ]);
+      await door.post(`/api/v1/door/forums/${forum.id}/check-ins`).send({ checkIns: [] }).expect(400);
+      const [row] = await t.dataSource.query('SELECT COUNT(*) AS n FROM check_ins WHERE forumId = ?', [forum.id]);
+      expect(Number(row.n)).toBe(0);
+    });
+  });
+});

@@ -1,0 +1,159 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  Equals,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsISO31661Alpha2,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { forumStatuses } from '../../forums/forum.entity';
+import { type CheckInResult, checkInResults } from '../check-in.entity';
+
+const calendarDate = /^\d{4}-\d{2}-\d{2}$/;
+
+export class DoorDayQueryDto {
+  @ApiProperty({ example: '2027-04-08', description: 'a forum day (YYYY-MM-DD)' })
+  @Matches(calendarDate, { message: 'use the form YYYY-MM-DD' })
+  day: string;
+}
+
+export class DoorForumDto {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() venue: string;
+  @ApiProperty() timezone: string;
+  @ApiProperty({ type: [String] }) days: string[];
+  @ApiProperty({ enum: forumStatuses }) status: string;
+}
+
+export class DoorDataForumDto {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ description: 'first 8 hex digits of the forum id, as in the badge code' }) tag: string;
+  @ApiProperty() timezone: string;
+  @ApiProperty({ type: [String] }) days: string[];
+}
+
+export class DoorDataDto {
+  @ApiProperty({ type: DoorDataForumDto }) forum: DoorDataForumDto;
+  @ApiProperty() day: string;
+  @ApiProperty({ description: 'raw Ed25519 public key, base64url' }) publicKey: string;
+  @ApiProperty({ format: 'date-time' }) generatedAt: string;
+  @ApiProperty({
+    description:
+      'one tuple per attendee: [badgeNumber, badgeVersion, role, firstName, lastName, countryCode|null, region|null, ' +
+      'needs|null, revoked 0|1, phoneTail|null, checkedIn [scannedAtIso, door]|null]',
+    type: 'array',
+    items: { type: 'array', items: {} },
+  })
+  attendees: unknown[][];
+}
+
+export class CheckInItemDto {
+  @ApiProperty({ description: 'made by the door device per scan (8–64 characters)' })
+  @IsString()
+  @Length(8, 64, { message: 'use 8 to 64 characters' })
+  nonce: string;
+
+  @ApiProperty() @IsInt({ message: 'must be a whole number' }) @Min(1) @Max(16_777_215) badgeNumber: number;
+
+  @ApiProperty({ type: Number, nullable: true, description: 'null for a manual check-in' })
+  @ValidateIf((_, v) => v !== null)
+  @IsInt({ message: 'must be a whole number or null' })
+  @Min(0)
+  @Max(65_535)
+  badgeVersion: number | null;
+
+  @ApiProperty({ example: '2027-04-08' }) @Matches(calendarDate, { message: 'use the form YYYY-MM-DD' }) day: string;
+
+  @ApiProperty({ format: 'date-time' })
+  @IsISO8601({ strict: true }, { message: 'use an ISO 8601 date and time' })
+  scannedAt: string;
+
+  @ApiProperty({ example: 'Main gate' })
+  @IsString()
+  @Length(1, 60, { message: 'use 1 to 60 characters' })
+  door: string;
+
+  @ApiProperty({ enum: ['scan', 'manual'] }) @IsIn(['scan', 'manual'], { message: 'must be scan or manual' }) method:
+    'scan' | 'manual';
+
+  @ApiProperty({ description: 'decided offline and sent later' })
+  @IsBoolean({ message: 'must be true or false' })
+  offline: boolean;
+}
+
+export class CheckInBatchDto {
+  @ApiProperty({ type: [CheckInItemDto] })
+  @IsArray()
+  @ArrayMinSize(1, { message: 'send at least one check-in' })
+  @ArrayMaxSize(500, { message: 'send at most 500 check-ins at once' })
+  @ValidateNested({ each: true })
+  @Type(() => CheckInItemDto)
+  checkIns: CheckInItemDto[];
+}
+
+export class AdmissionDto {
+  @ApiProperty({ format: 'date-time' }) scannedAt: string;
+  @ApiProperty() door: string;
+  @ApiProperty() staffName: string;
+}
+
+export class CheckInOutcomeDto {
+  @ApiProperty() nonce: string;
+  @ApiProperty({ enum: checkInResults, enumName: 'CheckInResult' }) result: CheckInResult;
+  @ApiProperty({ type: AdmissionDto, nullable: true, description: 'the first admission, when the result is duplicate' })
+  admission: AdmissionDto | null;
+}
+
+export class CheckInResultsDto {
+  @ApiProperty({ type: [CheckInOutcomeDto] }) results: CheckInOutcomeDto[];
+}
+
+export class WalkInDto {
+  @ApiProperty() @IsString() @Length(8, 64, { message: 'use 8 to 64 characters' }) nonce: string;
+  @ApiProperty({ example: '2027-04-08' }) @Matches(calendarDate, { message: 'use the form YYYY-MM-DD' }) day: string;
+  @ApiProperty() @IsString() @Length(1, 60, { message: 'use 1 to 60 characters' }) door: string;
+  @ApiProperty() @IsString() @MaxLength(80, { message: 'use at most $constraint1 characters' }) firstName: string;
+  @ApiProperty() @IsString() @MaxLength(80, { message: 'use at most $constraint1 characters' }) lastName: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(254) email?: string;
+  @ApiPropertyOptional({ description: 'with the country code, e.g. +27 82 123 4567' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  phone?: string;
+  @ApiProperty({ example: 'ZA' })
+  @IsISO31661Alpha2({ message: 'use a two-letter country code such as ZA, GB or US' })
+  countryCode: string;
+  @ApiPropertyOptional({ description: 'the province for ZA' }) @IsOptional() @IsString() @MaxLength(80) region?: string;
+  @ApiProperty({ enum: ['en', 'st'] }) @IsIn(['en', 'st'], { message: 'must be en or st' }) preferredLanguage: 'en' | 'st';
+  @ApiProperty({ description: 'must be true: the person agreed to join the register' })
+  @Equals(true, { message: 'the person must agree to join the register' })
+  consent: boolean;
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(40, { each: true })
+  needs?: string[];
+}
+
+export class WalkInResultDto {
+  @ApiProperty({ type: 'array', items: {}, description: 'one door data tuple' }) attendee: unknown[];
+  @ApiProperty({ description: "the new badge's QR text" }) qrText: string;
+}

@@ -1,0 +1,144 @@
+import { Injectable } from '@nestjs/common';
+import type { AuthUser } from '../auth/auth-user';
+import { BadgeSigner } from '../badges/badge-signer.service';
+import { Clock } from '../common/clock';
+import { DomainError } from '../common/domain-error';
+import { Transactions } from '../database/transactions';
+import { ForumsService } from '../forums/forums.service';
+import { MemberRepository } from '../register/member.repository';
+import { actorOf, RegisterService } from '../register/register.service';
+import { CheckInEvents } from './check-in-events';
+import { CheckInRepository } from './check-in.repository';
+import { DoorDataService, type DoorTuple } from './door-data.service';
+import { WalkInRepository } from './walk-in.repository';
+
+export interface WalkInInput {
+  nonce: string;
+  day: string;
+  door: string;
+  firstName: string;
+  lastName: string;
+  email?: string;
+  phone?: string;
+  countryCode: string;
+  region?: string;
+  preferredLanguage: 'en' | 'st';
+  consent: boolean;
+  needs?: string[];
+}
+
+/**
+ * Someone at the door who was not invited: they join the register (or their existing record is
+ * used), get a badge number and are admitted for the day, all in one transaction.
+ */
+@Injectable()
+export class WalkInService {
+  constructor(
+    private readonly register: RegisterService,
+    private readonly members: MemberRepository,
+    private readonly forums: ForumsService,
+    private readonly doorData: DoorDataService,
+    private readonly walkIns: WalkInRepository,
+    private readonly checkIns: CheckInRepository,
+    private readonly signer: BadgeSigner,
+    private readonly transactions: Transactions,
+    private readonly events: CheckInEvents,
+    private readonly clock: Clock,
+  ) {}
+
+  async registerAndAdmit(user: AuthUser, forumId: string, input: WalkInInput): Promise<{ attendee: DoorTuple; qrText: string }> {
+    await this.doorData.forumDay(forumId, input.day);
+    const replayed = await this.walkIns.attendeeByCheckInNonce(input.nonce);
+    if (replayed) return this.answer(forumId, replayed, input.day);
+
+    if (input.consent !== true) throw DomainError.validation({ consent: ['the person must agree to join the register'] });
+    const member = this.register.normalise({
+      firstName: input.firstName,
+      lastName: input.lastName,
+      email: input.email,
+      phone: input.phone,
+      countryCode: input.countryCode,
+      region: input.region,
+      preferredLanguage: input.preferredLanguage,
+    });
+    const [existing] = await this.register.findDuplicates(member);
+    if (existing) {
+      const badgeNumber = await this.walkIns.badgeOfMember(forumId, existing.id);
+      if (badgeNumber !== null) {
+        throw DomainError.conflict(`${existing.firstName} ${existing.lastName} is already an attendee: badge ${badgeNumber}`);
+      }
+    }
+    const now = this.clock.now();
+    const attendee = await this.transactions.run(async (tx) => {
+      let memberId = existing?.id;
+      if (!memberId) {
+        const members = this.members.withTx(tx);
+        const [created] = await members.insert([
+          {
+            ...member,
+            consentAt: now,
+            consentMethod: 'in_person',
+            consentInvitations: true,
+            consentUpdates: true,
+            source: 'walk_in',
+            sourceBatchId: null,
+            status: 'active',
+            createdById: user.id,
+          },
+        ]);
+        await members.addEvents([
+          { memberId: created.id, kind: 'created', actor: actorOf(user), details: { source: 'walk_in', forumId }, at: now },
+        ]);
+        memberId = created.id;
+      }
+      const person = existing ?? member;
+      const created = await this.walkIns.insertAttendee(
+        {
+          forumId,
+          memberId,
+          firstName: person.firstName,
+          lastName: person.lastName,
+          countryCode: person.countryCode,
+          region: person.region,
+          badgeNumber: await this.forums.nextBadgeNumber(forumId, tx),
+          needs: input.needs?.length ? input.needs : null,
+        },
+        tx,
+      );
+      const stored = await this.checkIns.insert(
+        {
+          forumId,
+          attendeeId: created.id,
+          badgeNumber: created.badgeNumber,
+          badgeVersion: created.badgeVersion,
+          day: input.day,
+          result: 'admitted',
+          method: 'walk_in',
+          scannedAt: now,
+          recordedAt: now,
+          offline: false,
+          door: input.door.trim(),
+          staffUserId: user.id,
+          nonce: input.nonce,
+        },
+        tx,
+      );
+      if (stored !== 'stored') throw DomainError.conflict('This walk-in was sent twice at the same moment; try again');
+      return created;
+    });
+    this.events.recorded(forumId);
+    return this.answer(forumId, attendee, input.day);
+  }
+
+  private async answer(
+    forumId: string,
+    attendee: { id: string; badgeNumber: number; badgeVersion: number },
+    day: string,
+  ): Promise<{ attendee: DoorTuple; qrText: string }> {
+    const [tuple, qrText] = await Promise.all([
+      this.doorData.tuple(forumId, attendee.id, day),
+      this.signer.qrText({ forumId, badgeNumber: attendee.badgeNumber, badgeVersion: attendee.badgeVersion }),
+    ]);
+    return { attendee: tuple, qrText };
+  }
+}
