@@ -24,7 +24,8 @@ export default tseslint.config(
     languageOptions: {
       globals: globals.node,
       parserOptions: {
-        projectService: true,
+        // One project service serves every block; SvelteKit's tsconfig leaves the service worker out.
+        projectService: { allowDefaultProject: ['frontend/src/service-worker.ts'] },
         tsconfigRootDir: import.meta.dirname,
         emitDecoratorMetadata: true,
         experimentalDecorators: true,
@@ -43,7 +44,7 @@ export default tseslint.config(
     languageOptions: {
       globals: globals.browser,
       parserOptions: {
-        projectService: true,
+        projectService: { allowDefaultProject: ['frontend/src/service-worker.ts'] },
         extraFileExtensions: ['.svelte'],
         parser: tseslint.parser,
         tsconfigRootDir: import.meta.dirname,

@@ -77,8 +77,8 @@ export class AuthService implements OnApplicationBootstrap {
   /** The user behind a session cookie, or null when it is unknown, expired or the account is disabled. */
   async authenticate(token: string): Promise<AuthUser | null> {
     const tokenHash = hashToken(token);
-    const session = await this.sessions.findWithUser(tokenHash);
     const now = this.clock.now();
+    const session = await this.sessions.findWithUser(tokenHash, now);
     if (!session || session.expiresAt <= now || !session.active) return null;
     if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
       await this.sessions.touch(tokenHash, now, new Date(now.getTime() + SESSION_LIFETIME_MS));

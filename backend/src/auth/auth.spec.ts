@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { TestApp } from '../test/test-app';
 import { createTestApp, TEST_PASSWORD } from '../test/test-app';
 import { AuthService } from './auth.service';
+import { SESSION_RECHECK_MS } from './recent-sessions';
 import { SESSION_COOKIE } from './session-cookie';
 
 describe(AuthService.name, () => {
@@ -92,6 +93,19 @@ describe(AuthService.name, () => {
     } finally {
       t.setNow(undefined);
     }
+  });
+
+  it('notices within a few seconds a session ended by another process', async () => {
+    const door = await t.signedIn('door');
+    await door.get('/api/v1/auth/me').expect(200);
+    // Another app process signs the user out: only the database knows.
+    await t.dataSource.query('DELETE FROM sessions WHERE userId = ?', [door.userId]);
+    const now = Date.now();
+    t.setNow(new Date(now + 1_000));
+    await door.get('/api/v1/auth/me').expect(200);
+    t.setNow(new Date(now + SESSION_RECHECK_MS + 1_000));
+    await door.get('/api/v1/auth/me').expect(401);
+    t.setNow(undefined);
   });
 
   it('ends every session of a user who is disabled or whose password changes', async () => {

@@ -151,6 +151,50 @@ export class CheckInRepository {
     }
   }
 
+  /**
+   * A live scan's usual case in one statement: stores the admission if the badge is current (attendee
+   * confirmed, not revoked, this version) and the day is one of the forum's; true when it did. Any
+   * other case (unknown, revoked, another day, already admitted, a replayed nonce) stores nothing
+   * here and is settled by the general path.
+   */
+  async admitIfValid(checkIn: Omit<NewCheckIn, 'attendeeId' | 'result'>): Promise<boolean> {
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      const { affected } = await runner.query(
+        `INSERT INTO check_ins (${columns.join(', ')})
+         SELECT ?, a.forumId, a.id, a.badgeNumber, ?, ?, 'admitted', 1, ?, ?, ?, ?, ?, ?, ?
+         FROM attendees a INNER JOIN forums f ON f.id = a.forumId
+         WHERE a.forumId = ? AND a.badgeNumber = ? AND a.status = 'confirmed' AND a.badgeRevoked = 0
+           AND (? IS NULL OR a.badgeVersion = ?) AND f.startDate <= ? AND f.endDate >= ?`,
+        [
+          randomUUID(),
+          checkIn.badgeVersion,
+          checkIn.day,
+          checkIn.method,
+          toSqlDateTime(checkIn.scannedAt),
+          toSqlDateTime(checkIn.recordedAt),
+          checkIn.offline ? 1 : 0,
+          checkIn.door,
+          checkIn.staffUserId,
+          checkIn.nonce,
+          checkIn.forumId,
+          checkIn.badgeNumber,
+          checkIn.badgeVersion,
+          checkIn.badgeVersion,
+          checkIn.day,
+          checkIn.day,
+        ],
+        true,
+      );
+      return affected === 1;
+    } catch (error) {
+      if (violatedIndex(error, [this.nonceIndex, this.admissionIndex])) return false;
+      throw error;
+    } finally {
+      await runner.release();
+    }
+  }
+
   /** What was stored for a nonce (a replayed check-in). */
   async findByNonce(nonce: string): Promise<{ result: CheckInResult; attendeeId: string | null; day: string } | null> {
     const [row] = (await this.dataSource.query('SELECT result, attendeeId, day FROM check_ins WHERE nonce = ?', [nonce])) as {

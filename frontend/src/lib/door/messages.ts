@@ -1,0 +1,98 @@
+import type { VerdictKind } from './verdict';
+
+/** Every word the door screens show (staff UI, English), in one place. */
+export const text = {
+  appName: 'Door',
+  online: 'Online',
+  offline: 'Offline',
+  dataFrom: (age: string) => `Data from ${age}`,
+  noData: 'No data yet',
+  waiting: (n: number) => (n === 1 ? '1 check-in waiting to be sent' : `${n} check-ins waiting to be sent`),
+  allSent: 'All check-ins sent',
+  appStored: 'App stored for offline use',
+  appStoring: 'Storing the app for offline use…',
+  appNotStored: 'The app could not be stored for offline use: keep this page open.',
+  signInAgain: 'Your session has ended: sign in again to send the waiting check-ins (they are kept).',
+  signInLink: 'Sign in again',
+  sendRefused: (reason: string) => `The server refused the waiting check-ins (${reason}). They are kept; tell an organiser.`,
+  setupTitle: 'Set up this door',
+  forum: 'Forum',
+  day: 'Day',
+  doorName: 'Name of this door',
+  doorNameHint: 'For example "Main gate"; it is saved on this device.',
+  start: 'Start scanning',
+  noForums: 'No open forums.',
+  forumsOffline: 'Offline: showing the forums this device knew last.',
+  scanTitle: 'Scan badges',
+  scanHint: 'Point the camera at a badge, or scan with a handheld scanner.',
+  codeLabel: 'Badge code (handheld scanner or typed)',
+  check: 'Check',
+  next: 'Next badge',
+  cameraStart: 'Start camera',
+  cameraStop: 'Stop camera',
+  cameraError: 'The camera could not be started: use a handheld scanner or search by name.',
+  search: 'Search by name or phone',
+  walkIn: 'Register a walk-in',
+  changeDoor: 'Change forum, day or door',
+  conflicts: 'Conflicts: admitted here while offline, but admitted earlier elsewhere',
+  conflictLine: (name: string, door: string, time: string, staff: string | null | undefined) =>
+    `${name}: first admitted at ${door}, ${time}${staff ? ` by ${staff}` : ''}`,
+  loadingData: 'Downloading the attendee list…',
+  dataMissing: 'This device has no data for this day yet: connect to the network once to download it.',
+  searchLabel: 'Name, last digits of phone, or badge number',
+  noMatches: 'No one matches.',
+  checkIn: 'Check in',
+  back: 'Back to scanning',
+  badge: (n: number) => `Badge ${n}`,
+  needs: 'Needs',
+  walkInOffline: 'Registering a walk-in needs the network: this device is offline.',
+  firstName: 'First name',
+  lastName: 'Surname',
+  email: 'Email (optional)',
+  phone: 'Phone (optional)',
+  country: 'Country of residence',
+  province: 'Province',
+  language: 'Preferred language',
+  /** Read to the person (the same words as self-registration's consent, en.json consent.agree). */
+  consent:
+    'I agree that the Diaspora Directorate keeps these details in the diaspora register. I can see, correct or remove them at any time.',
+  register: 'Register and admit',
+  registered: (n: number) => `Registered with badge number ${n} and admitted.`,
+};
+
+export const verdictTitle: Record<VerdictKind, string> = {
+  admitted: 'Admitted',
+  already: 'Already checked in',
+  revoked: 'Badge revoked',
+  'wrong-forum': 'Not for this forum',
+  invalid: 'Not a valid badge',
+  unknown: 'Unknown badge number',
+};
+
+export const verdictDetail = {
+  alreadyAt: (time: string, door: string) => `At ${time}, ${door}`,
+  revoked: 'This badge has been cancelled. Send the person to the help desk.',
+  olderVersion: 'This badge was replaced by a newer one. Send the person to the help desk.',
+  wrongForum: 'This badge belongs to another forum.',
+  invalid: 'This code is not a genuine badge of this forum.',
+  unknown: (n: number) => `Badge ${n} is not in this device's list. Search by name, or send the person to the help desk.`,
+};
+
+export const roleLabel: Record<string, string> = {
+  attendee: 'Attendee',
+  presenter: 'Presenter',
+  organiser: 'Organiser',
+  press: 'Press',
+  vip: 'VIP',
+  staff: 'Staff',
+};
+
+export const needLabel: Record<string, string> = {
+  wheelchair: 'Wheelchair user',
+  step_free: 'Step-free access',
+  hearing: 'Hearing support',
+  visual: 'Visual support',
+  seating: 'Needs seating',
+  assistant: 'Comes with an assistant',
+  quiet_space: 'Quiet space',
+};

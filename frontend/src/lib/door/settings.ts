@@ -1,0 +1,31 @@
+import type { DoorForumSummary } from './door-api';
+
+/** What this device remembers between visits (localStorage): its door name, last forum day, and the forums it saw. */
+export interface DoorSettings {
+  forumId: string | null;
+  day: string | null;
+  door: string;
+}
+
+const SETTINGS = 'door.settings';
+const FORUMS = 'door.forums';
+const USER = 'door.user';
+
+function read<T>(key: string, fallback: T): T {
+  try {
+    const raw = localStorage.getItem(key);
+    return raw ? (JSON.parse(raw) as T) : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+export const doorSettings = {
+  get: (): DoorSettings => read(SETTINGS, { forumId: null, day: null, door: '' }),
+  set: (settings: DoorSettings) => localStorage.setItem(SETTINGS, JSON.stringify(settings)),
+  forums: (): DoorForumSummary[] => read(FORUMS, []),
+  setForums: (forums: DoorForumSummary[]) => localStorage.setItem(FORUMS, JSON.stringify(forums)),
+  user: (): { name: string; role: string } | null => read(USER, null),
+  setUser: (user: { name: string; role: string }) =>
+    localStorage.setItem(USER, JSON.stringify({ name: user.name, role: user.role })),
+};
