@@ -38,8 +38,14 @@ export class CheckInService {
     private readonly clock: Clock,
   ) {}
 
-  async record(user: AuthUser, forumId: string, items: CheckInRequest[]): Promise<CheckInOutcome[]> {
+  /**
+   * `sentAt` is the device's clock when it sent the batch: a door phone whose clock is wrong still has
+   * its scans recorded at the right times (each is moved by the device's offset from the server).
+   */
+  async record(user: AuthUser, forumId: string, sent: CheckInRequest[], sentAt?: string): Promise<CheckInOutcome[]> {
     const now = this.clock.now();
+    const offset = sentAt ? now.getTime() - Date.parse(sentAt) : 0;
+    const items = sent.map((item) => ({ ...item, scannedAt: new Date(Date.parse(item.scannedAt) + offset).toISOString() }));
     const errors: FieldErrors = {};
     items.forEach((item, n) => {
       if (Date.parse(item.scannedAt) > now.getTime() + MAX_CLOCK_SKEW_MS) errors[`checkIns.${n}.scannedAt`] = [FUTURE_SCAN];

@@ -48,7 +48,7 @@ export class DoorController {
     @Param('forumId', ParseUUIDPipe) forumId: string,
     @Body() body: CheckInBatchDto,
   ): Promise<CheckInResultsDto> {
-    const outcomes = await this.checkIns.record(user, forumId, body.checkIns);
+    const outcomes = await this.checkIns.record(user, forumId, body.checkIns, body.sentAt);
     return {
       results: outcomes.map((o) => ({
         nonce: o.nonce,

@@ -1,3 +1,4 @@
+import { fromSqlDateTime } from '../database/sql-values';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { Agent } from 'supertest';
@@ -187,6 +188,34 @@ describe(DoorController.name, () => {
         forum.id,
       ]);
       expect(Number(row.n)).toBe(1);
+    });
+
+    it("records scans from a device whose clock is an hour fast at the server's time", async () => {
+      const forum = await anOpenForum(organiser);
+      await addAttendees(t, forum.id, [{}, {}]);
+      const hour = 3600_000;
+      const deviceNow = Date.now() + hour;
+      const res = await door
+        .post(`/api/v1/door/forums/${forum.id}/check-ins`)
+        .send({
+          sentAt: new Date(deviceNow).toISOString(),
+          checkIns: [
+            scan({ badgeNumber: 1, scannedAt: new Date(deviceNow - 10 * 60_000).toISOString(), offline: true }),
+            scan({ badgeNumber: 2, scannedAt: new Date(deviceNow - 60_000).toISOString(), offline: true }),
+          ],
+        })
+        .expect(200);
+      expect(res.body.results.map((r: { result: string }) => r.result)).toEqual(['admitted', 'admitted']);
+      const rows = (await t.dataSource.query(
+        'SELECT badgeNumber, scannedAt FROM check_ins WHERE forumId = ? ORDER BY badgeNumber',
+        [forum.id],
+      )) as { scannedAt: Date | string }[];
+      const minutesAgo = rows.map((r) => Math.round((Date.now() - fromSqlDateTime(r.scannedAt).getTime()) / 60_000));
+      expect(minutesAgo).toEqual([10, 1]);
+      await door
+        .post(`/api/v1/door/forums/${forum.id}/check-ins`)
+        .send({ sentAt: 'yesterday', checkIns: [scan()] })
+        .expect(400);
     });
 
     it('validates: the day must be a forum day, the scan time not in the future, fields well formed', async () => {

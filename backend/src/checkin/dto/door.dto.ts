@@ -98,6 +98,14 @@ export class CheckInItemDto {
 }
 
 export class CheckInBatchDto {
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: "the device's clock when it sent the batch: scan times are corrected by its offset from the server's",
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'must be a date and time' })
+  sentAt?: string;
+
   @ApiProperty({ type: [CheckInItemDto] })
   @IsArray()
   @ArrayMinSize(1, { message: 'send at least one check-in' })

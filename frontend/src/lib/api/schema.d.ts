@@ -1811,6 +1811,11 @@ export interface components {
             offline: boolean;
         };
         CheckInBatchDto: {
+            /**
+             * Format: date-time
+             * @description the device's clock when it sent the batch: scan times are corrected by its offset from the server's
+             */
+            sentAt?: string;
             checkIns: components["schemas"]["CheckInItemDto"][];
         };
         /** @enum {string} */

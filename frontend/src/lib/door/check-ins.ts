@@ -1,3 +1,4 @@
+import type { components } from '$lib/api/schema';
 import type { Admission } from './door-data';
 
 export type CheckInMethod = 'scan' | 'manual';
@@ -33,12 +34,6 @@ export interface StoredCheckIn extends CheckInItem {
   admission: Admission | null;
 }
 
-export interface CheckInResultDto {
-  nonce: string;
-  result: ServerResult;
-  admission: { scannedAt: string; door: string; staffName: string | null } | null;
-}
-
 /** A person this device let in whom another door had already admitted (found when syncing). */
 export function isConflict(c: StoredCheckIn): boolean {
   return c.result === 'duplicate';
@@ -58,7 +53,10 @@ export function pendingBatches(all: readonly StoredCheckIn[], size = 500): Store
 }
 
 /** The sent check-ins with the server's answers applied; those it did not answer stay pending. */
-export function applyResults(sent: readonly StoredCheckIn[], results: readonly CheckInResultDto[]): StoredCheckIn[] {
+export function applyResults(
+  sent: readonly StoredCheckIn[],
+  results: readonly components['schemas']['CheckInOutcomeDto'][],
+): StoredCheckIn[] {
   const byNonce = new Map(results.map((r) => [r.nonce, r]));
   return sent.flatMap((c) => {
     const r = byNonce.get(c.nonce);

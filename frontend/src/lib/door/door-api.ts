@@ -1,4 +1,5 @@
-import type { CheckInItem, CheckInResultDto } from './check-ins';
+import type { components } from '$lib/api/schema';
+import type { CheckInItem } from './check-ins';
 import type { AttendeeTuple, DoorData } from './door-data';
 
 /**
@@ -15,29 +16,9 @@ export class DoorApiError extends Error {
   }
 }
 
-export interface DoorForumSummary {
-  id: string;
-  name: string;
-  venue: string;
-  timezone: string;
-  days: string[];
-  status: string;
-}
-
-export interface WalkIn {
-  nonce: string;
-  day: string;
-  door: string;
-  firstName: string;
-  lastName: string;
-  email?: string;
-  phone?: string;
-  countryCode: string;
-  region?: string;
-  preferredLanguage: 'en' | 'st';
-  consent: true;
-  needs?: string[];
-}
+type Schemas = components['schemas'];
+export type DoorForumSummary = Schemas['DoorForumDto'];
+export type WalkIn = Schemas['WalkInDto'];
 
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
   const response = await fetch(`/api/v1${path}`, {
@@ -63,8 +44,16 @@ export const doorApi = {
   data: (forumId: string, day: string) =>
     call<DoorData>('GET', `/door/forums/${encodeURIComponent(forumId)}/data?day=${encodeURIComponent(day)}`),
   checkIns: (forumId: string, checkIns: CheckInItem[]) =>
-    call<{ results: CheckInResultDto[] }>('POST', `/door/forums/${encodeURIComponent(forumId)}/check-ins`, { checkIns }),
+    // sentAt lets the server correct the scan times of a phone whose clock is wrong.
+    call<Schemas['CheckInResultsDto']>('POST', `/door/forums/${encodeURIComponent(forumId)}/check-ins`, {
+      sentAt: new Date().toISOString(),
+      checkIns,
+    }),
   walkIn: (forumId: string, walkIn: WalkIn) =>
-    call<{ attendee: AttendeeTuple; qrText: string }>('POST', `/door/forums/${encodeURIComponent(forumId)}/walk-ins`, walkIn),
+    call<Omit<Schemas['WalkInResultDto'], 'attendee'> & { attendee: AttendeeTuple }>(
+      'POST',
+      `/door/forums/${encodeURIComponent(forumId)}/walk-ins`,
+      walkIn,
+    ),
   me: () => call<{ id: string; name: string; role: string; email: string }>('GET', '/auth/me'),
 };
