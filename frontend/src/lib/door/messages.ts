@@ -53,9 +53,9 @@ export const text = {
   country: 'Country of residence',
   province: 'Province',
   language: 'Preferred language',
-  /** Read to the person (the same words as self-registration's consent, en.json consent.agree). */
+  /** Read to the person. The server records it as consent to the register, invitations and updates. */
   consent:
-    'I agree that the Diaspora Directorate keeps these details in the diaspora register. I can see, correct or remove them at any time.',
+    'I agree that the Diaspora Directorate keeps these details in the diaspora register and contacts me about diaspora forums and news. I can see, correct or remove them at any time.',
   register: 'Register and admit',
   registered: (n: number) => `Registered with badge number ${n} and admitted.`,
 };
