@@ -132,13 +132,7 @@ export class CheckInRepository {
       checkIn.day,
       checkIn.result,
       checkIn.result === 'admitted' ? 1 : null,
-      checkIn.method,
-      toSqlDateTime(checkIn.scannedAt),
-      toSqlDateTime(checkIn.recordedAt),
-      checkIn.offline ? 1 : 0,
-      checkIn.door,
-      checkIn.staffUserId,
-      checkIn.nonce,
+      ...scanValues(checkIn),
     ];
     try {
       await (tx?.manager ?? this.dataSource).query(insertSql, values);
@@ -170,13 +164,7 @@ export class CheckInRepository {
           randomUUID(),
           checkIn.badgeVersion,
           checkIn.day,
-          checkIn.method,
-          toSqlDateTime(checkIn.scannedAt),
-          toSqlDateTime(checkIn.recordedAt),
-          checkIn.offline ? 1 : 0,
-          checkIn.door,
-          checkIn.staffUserId,
-          checkIn.nonce,
+          ...scanValues(checkIn),
           checkIn.forumId,
           checkIn.badgeNumber,
           checkIn.badgeVersion,
@@ -214,4 +202,17 @@ export class CheckInRepository {
     )) as { scannedAt: Date | string; door: string; staffName: string | null }[];
     return row ? { scannedAt: fromSqlDateTime(row.scannedAt), door: row.door, staffName: row.staffName ?? '' } : null;
   }
+}
+
+/** The values of the columns from `method` to `nonce`, in the order of `columns`. */
+function scanValues(checkIn: Omit<NewCheckIn, 'attendeeId' | 'result'>) {
+  return [
+    checkIn.method,
+    toSqlDateTime(checkIn.scannedAt),
+    toSqlDateTime(checkIn.recordedAt),
+    checkIn.offline ? 1 : 0,
+    checkIn.door,
+    checkIn.staffUserId,
+    checkIn.nonce,
+  ];
 }
