@@ -18,6 +18,7 @@ type Tuple = [
   0 | 1,
   string | null,
   [string, string] | null,
+  0 | 1,
 ];
 
 /** The door's desk work: people without their badge (search), walk-ins, and who lands where after signing in. */

@@ -15,6 +15,8 @@ export interface DoorAttendeeRow {
   region: string | null;
   needs: string[] | null;
   revoked: boolean;
+  /** The forum days the invitee said they come on; null: every day (and for everyone not invited). */
+  days: string[] | null;
 }
 
 /** The door's read model: three set queries however many attendees there are (no query per person). */
@@ -24,15 +26,23 @@ export class DoorDataRepository {
 
   async attendees(forumId: string, attendeeId?: string): Promise<DoorAttendeeRow[]> {
     const rows = (await this.dataSource.query(
-      `SELECT id, memberId, badgeNumber, badgeVersion, role, firstName, lastName, countryCode, region, needs, badgeRevoked, status
-       FROM attendees WHERE forumId = ? ${attendeeId ? 'AND id = ?' : ''} ORDER BY badgeNumber`,
+      `SELECT a.id, a.memberId, a.badgeNumber, a.badgeVersion, a.role, a.firstName, a.lastName, a.countryCode, a.region,
+         a.needs, a.badgeRevoked, a.status, i.days
+       FROM attendees a LEFT JOIN invitations i ON i.id = a.invitationId
+       WHERE a.forumId = ? ${attendeeId ? 'AND a.id = ?' : ''} ORDER BY a.badgeNumber`,
       attendeeId ? [forumId, attendeeId] : [forumId],
-    )) as (Omit<DoorAttendeeRow, 'needs' | 'revoked'> & { needs: unknown; badgeRevoked: unknown; status: string })[];
-    return rows.map(({ needs, badgeRevoked, status, ...row }) => ({
+    )) as (Omit<DoorAttendeeRow, 'needs' | 'revoked' | 'days'> & {
+      needs: unknown;
+      badgeRevoked: unknown;
+      status: string;
+      days: unknown;
+    })[];
+    return rows.map(({ needs, badgeRevoked, status, days, ...row }) => ({
       ...row,
       badgeNumber: Number(row.badgeNumber),
       badgeVersion: Number(row.badgeVersion),
       needs: parseJsonList(needs),
+      days: parseJsonList(days),
       revoked: toBool(badgeRevoked) || status !== 'confirmed',
     }));
   }

@@ -8,7 +8,7 @@ import { ForumsService } from '../forums/forums.service';
 import { type DoorAttendeeRow, DoorDataRepository } from './door-data.repository';
 import { dayErrors, forumDays } from './forum-day-rules';
 
-/** [badgeNumber, badgeVersion, role, firstName, lastName, countryCode, region, needs, revoked, phoneTail, checkedIn] */
+/** [badgeNumber, badgeVersion, role, firstName, lastName, countryCode, region, needs, revoked, phoneTail, checkedIn, comesThisDay] */
 export type DoorTuple = [
   number,
   number,
@@ -21,6 +21,7 @@ export type DoorTuple = [
   0 | 1,
   string | null,
   [string, string] | null,
+  0 | 1,
 ];
 
 export interface DoorForum {
@@ -77,7 +78,7 @@ export class DoorDataService {
       day,
       publicKey,
       generatedAt: this.clock.now().toISOString(),
-      attendees: attendees.map((a) => doorTuple(a, phones, admissions)),
+      attendees: attendees.map((a) => doorTuple(a, day, phones, admissions)),
     };
   }
 
@@ -88,11 +89,16 @@ export class DoorDataService {
       this.doorData.phoneTails(forumId, attendeeId),
       this.doorData.admissions(forumId, day, attendeeId),
     ]);
-    return doorTuple(attendee, phones, admissions);
+    return doorTuple(attendee, day, phones, admissions);
   }
 }
 
-function doorTuple(a: DoorAttendeeRow, phones: Map<string, string>, admissions: Map<string, [string, string]>): DoorTuple {
+function doorTuple(
+  a: DoorAttendeeRow,
+  day: string,
+  phones: Map<string, string>,
+  admissions: Map<string, [string, string]>,
+): DoorTuple {
   return [
     a.badgeNumber,
     a.badgeVersion,
@@ -105,5 +111,6 @@ function doorTuple(a: DoorAttendeeRow, phones: Map<string, string>, admissions: 
     a.revoked ? 1 : 0,
     (a.memberId && phones.get(a.memberId)) || null,
     admissions.get(a.id) ?? null,
+    !a.days?.length || a.days.includes(day) ? 1 : 0,
   ];
 }

@@ -6,6 +6,7 @@ import { addMembers, aMember, anOpenForum } from '../test/fixtures';
 import { createTestApp, type TestApp } from '../test/test-app';
 import { addAttendees, DAY1, DAY2, listen, rawGet, scan, sessionCookie } from './checkin-test-helpers';
 import { DoorController } from './door.controller';
+import { Invitation } from '../invitations/invitation.entity';
 
 describe(DoorController.name, () => {
   let t: TestApp;
@@ -50,9 +51,21 @@ describe(DoorController.name, () => {
       const [member] = await addMembers(t, [
         aMember({ email: 'secret.person@example.org', phone: '+27821234567', occupation: 'Secret occupation' }),
       ]);
+      // Zoë answered her invitation for the second day only.
+      const invitations = t.dataSource.getRepository(Invitation);
+      const dayTwoOnly = await invitations.save(
+        invitations.create({ forumId: forum.id, memberId: member.id, locale: 'en', days: [DAY2] }),
+      );
       await addAttendees(t, forum.id, [
         { memberId: member.id, firstName: 'Palesa', lastName: 'Ntšekhe', needs: ['wheelchair'], role: 'presenter' },
-        { firstName: 'Zoë', lastName: 'Mokoena', countryCode: 'GB', region: 'London', badgeRevoked: true },
+        {
+          firstName: 'Zoë',
+          lastName: 'Mokoena',
+          countryCode: 'GB',
+          region: 'London',
+          badgeRevoked: true,
+          invitationId: dayTwoOnly.id,
+        },
         { firstName: 'Lerato', lastName: 'Cancelled', status: 'cancelled', badgeVersion: 3 },
       ]);
       await checkIn(door, forum.id, scan({ badgeNumber: 1, door: 'North door' })).expect(200);
@@ -76,9 +89,22 @@ describe(DoorController.name, () => {
       expect(data.publicKey).toMatch(/^[A-Za-z0-9_-]{43}$/);
       expect(Date.parse(data.generatedAt)).not.toBeNaN();
       expect(data.attendees).toEqual([
-        [1, 1, 'presenter', 'Palesa', 'Ntšekhe', 'ZA', 'Gauteng', ['wheelchair'], 0, '4567', [expect.any(String), 'North door']],
-        [2, 1, 'attendee', 'Zoë', 'Mokoena', 'GB', 'London', null, 1, null, null],
-        [3, 3, 'attendee', 'Lerato', 'Cancelled', 'ZA', 'Gauteng', null, 1, null, null],
+        [
+          1,
+          1,
+          'presenter',
+          'Palesa',
+          'Ntšekhe',
+          'ZA',
+          'Gauteng',
+          ['wheelchair'],
+          0,
+          '4567',
+          [expect.any(String), 'North door'],
+          1,
+        ],
+        [2, 1, 'attendee', 'Zoë', 'Mokoena', 'GB', 'London', null, 1, null, null, 0],
+        [3, 3, 'attendee', 'Lerato', 'Cancelled', 'ZA', 'Gauteng', null, 1, null, null, 1],
       ]);
       // Nothing else about people leaves the server: no emails, full phones, ids or occupations.
       const text = JSON.stringify(data);
@@ -91,6 +117,7 @@ describe(DoorController.name, () => {
       expect(gz.headers['content-encoding']).toBe('gzip');
       const day2 = JSON.parse(gunzipSync(gz.body).toString('utf8'));
       expect(day2.attendees[0][10]).toBeNull(); // admitted on day 1 only
+      expect(day2.attendees.map((a: unknown[]) => a[11])).toEqual([1, 1, 1]);
     });
 
     it('refuses a day outside the forum (400 with a field message) and an unknown forum (404)', async () => {

@@ -52,6 +52,7 @@ describe(WalkInService.name, () => {
       0,
       '0101',
       [expect.any(String), 'Main gate'],
+      1,
     ]);
     expect(await t.app.get(BadgeSigner).verify(forum.id, res.body.qrText)).toEqual({
       forumId: forum.id,

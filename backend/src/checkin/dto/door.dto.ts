@@ -56,7 +56,7 @@ export class DoorDataDto {
   @ApiProperty({
     description:
       'one tuple per attendee: [badgeNumber, badgeVersion, role, firstName, lastName, countryCode|null, region|null, ' +
-      'needs|null, revoked 0|1, phoneTail|null, checkedIn [scannedAtIso, door]|null]',
+      'needs|null, revoked 0|1, phoneTail|null, checkedIn [scannedAtIso, door]|null, comesThisDay 0|1 (0: the invitee chose other days)]',
     type: 'array',
     items: { type: 'array', items: {} },
   })

@@ -1790,7 +1790,7 @@ export interface components {
             publicKey: string;
             /** Format: date-time */
             generatedAt: string;
-            /** @description one tuple per attendee: [badgeNumber, badgeVersion, role, firstName, lastName, countryCode|null, region|null, needs|null, revoked 0|1, phoneTail|null, checkedIn [scannedAtIso, door]|null] */
+            /** @description one tuple per attendee: [badgeNumber, badgeVersion, role, firstName, lastName, countryCode|null, region|null, needs|null, revoked 0|1, phoneTail|null, checkedIn [scannedAtIso, door]|null, comesThisDay 0|1 (0: the invitee chose other days)] */
             attendees: unknown[][];
         };
         CheckInItemDto: {

@@ -13,6 +13,8 @@ export type AttendeeTuple = [
   revoked: 0 | 1,
   phoneTail: string | null,
   checkedIn: [scannedAt: string, door: string] | null,
+  /** 0 when the invitee said they come on other days only (absent in data saved by older versions). */
+  comesThisDay?: 0 | 1,
 ];
 
 export interface DoorForum {
@@ -51,6 +53,7 @@ export interface DoorAttendee {
   phoneTail: string | null;
   /** That day's admission known to the server when the data was made. */
   checkedIn: Admission | null;
+  comesThisDay: boolean;
 }
 
 export function fromTuple(t: AttendeeTuple): DoorAttendee {
@@ -66,6 +69,7 @@ export function fromTuple(t: AttendeeTuple): DoorAttendee {
     revoked: t[8] === 1,
     phoneTail: t[9],
     checkedIn: t[10] ? { scannedAt: t[10][0], door: t[10][1] } : null,
+    comesThisDay: t[11] !== 0,
   };
 }
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeBadge, forumTag } from './badge-code';
 import { type Admission, AttendeeIndex, type AttendeeTuple } from './door-data';
 import { testForum, tuple } from './test-badges';
-import { type DoorContext, decideBadge } from './verdict';
+import { type DoorContext, decideAttendee, decideBadge } from './verdict';
 
 async function setup(tuples: AttendeeTuple[], localAdmissions = new Map<number, Admission>()) {
   const forum = await testForum();
@@ -15,7 +15,7 @@ async function setup(tuples: AttendeeTuple[], localAdmissions = new Map<number, 
     attendee: (n) => index.byNumber.get(n),
     admission: (n) => index.byNumber.get(n)?.checkedIn ?? localAdmissions.get(n) ?? null,
   };
-  return { forum, door, localAdmissions };
+  return { forum, door, localAdmissions, index };
 }
 
 describe('decideBadge', () => {
@@ -24,7 +24,16 @@ describe('decideBadge', () => {
     tuple(2, 'Thabo', 'Mokoena', { 8: 1 }),
     tuple(3, 'Zoë', 'Lerotholi', { 1: 2 }),
     tuple(4, 'Palesa', 'Moshoeshoe', { 10: ['2027-04-08T07:02:00.000Z', 'Main gate'] }),
+    tuple(5, 'Mpho', 'Letsie', { 11: 0 }),
   ];
+
+  it('refuses at a scan someone registered for other days; staff may check them in by hand', async () => {
+    const { forum, door, index } = await setup(people);
+    expect(await decideBadge(await forum.badge(5), door)).toMatchObject({ kind: 'wrong-day', attendee: { firstName: 'Mpho' } });
+    expect(decideAttendee(index.byNumber.get(5)!, door, null)).toMatchObject({ kind: 'admitted' });
+    // Data saved before the day flag existed has no 12th element: they come every day.
+    expect(await decideBadge(await forum.badge(1), door)).toMatchObject({ kind: 'admitted' });
+  });
 
   it('admits a valid badge of a confirmed attendee, with their needs', async () => {
     const { forum, door } = await setup(people);

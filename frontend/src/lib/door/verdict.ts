@@ -6,6 +6,7 @@ export type Verdict =
   | { kind: 'admitted'; attendee: DoorAttendee; badgeVersion: number | null }
   | { kind: 'already'; attendee: DoorAttendee; admission: Admission; badgeVersion: number | null }
   | { kind: 'revoked'; attendee: DoorAttendee; reason: 'revoked' | 'older-version' }
+  | { kind: 'wrong-day'; attendee: DoorAttendee }
   | { kind: 'wrong-forum' }
   | { kind: 'invalid' }
   | { kind: 'unknown'; badgeNumber: number };
@@ -37,13 +38,18 @@ export async function decideBadge(text: string, door: DoorContext): Promise<Verd
   return decideAttendee(attendee, door, badge.badgeVersion);
 }
 
-/** The verdict for a known attendee: by scan (with the badge's version) or manual check-in (`null`). */
+/**
+ * The verdict for a known attendee: by scan (with the badge's version) or manual check-in (`null`).
+ * Someone who said they come on other days is refused at a scan; staff who check them in by hand
+ * after search (e.g. the organisers agreed) let them in.
+ */
 export function decideAttendee(attendee: DoorAttendee, door: DoorContext, badgeVersion: number | null): Verdict {
   if (attendee.revoked) return { kind: 'revoked', attendee, reason: 'revoked' };
   if (badgeVersion !== null && badgeVersion < attendee.badgeVersion)
     return { kind: 'revoked', attendee, reason: 'older-version' };
   const admission = door.admission(attendee.badgeNumber);
   if (admission) return { kind: 'already', attendee, admission, badgeVersion };
+  if (badgeVersion !== null && !attendee.comesThisDay) return { kind: 'wrong-day', attendee };
   return { kind: 'admitted', attendee, badgeVersion };
 }
 
