@@ -5,8 +5,7 @@ import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { Transactions } from '../database/transactions';
 import { ForumsService } from '../forums/forums.service';
-import { MemberRepository } from '../register/member.repository';
-import { actorOf, RegisterService } from '../register/register.service';
+import { type ConsentInput, RegisterService } from '../register/register.service';
 import { CheckInEvents } from './check-in-events';
 import { CheckInRepository } from './check-in.repository';
 import { DoorDataService, type DoorTuple } from './door-data.service';
@@ -27,6 +26,9 @@ export interface WalkInInput {
   needs?: string[];
 }
 
+/** What the door's consent sentence covers: the register, invitations and updates, given in person. */
+const WALK_IN_CONSENT: ConsentInput = { invitations: true, updates: true, method: 'in_person' };
+
 /**
  * Someone at the door who was not invited: they join the register (or their existing record is
  * used), get a badge number and are admitted for the day, all in one transaction.
@@ -35,7 +37,6 @@ export interface WalkInInput {
 export class WalkInService {
   constructor(
     private readonly register: RegisterService,
-    private readonly members: MemberRepository,
     private readonly forums: ForumsService,
     private readonly doorData: DoorDataService,
     private readonly walkIns: WalkInRepository,
@@ -70,27 +71,8 @@ export class WalkInService {
     }
     const now = this.clock.now();
     const attendee = await this.transactions.run(async (tx) => {
-      let memberId = existing?.id;
-      if (!memberId) {
-        const members = this.members.withTx(tx);
-        const [created] = await members.insert([
-          {
-            ...member,
-            consentAt: now,
-            consentMethod: 'in_person',
-            consentInvitations: true,
-            consentUpdates: true,
-            source: 'walk_in',
-            sourceBatchId: null,
-            status: 'active',
-            createdById: user.id,
-          },
-        ]);
-        await members.addEvents([
-          { memberId: created.id, kind: 'created', actor: actorOf(user), details: { source: 'walk_in', forumId }, at: now },
-        ]);
-        memberId = created.id;
-      }
+      const memberId =
+        existing?.id ?? (await this.register.insertMember(tx, user, member, WALK_IN_CONSENT, 'walk_in', { forumId })).id;
       const person = existing ?? member;
       const created = await this.walkIns.insertAttendee(
         {

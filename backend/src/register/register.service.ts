@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user';
 import { Clock } from '../common/clock';
+import type { Tx } from '../database/transactions';
 import { DomainError } from '../common/domain-error';
 import type { MemberEvent } from './member-event.entity';
 import { type MemberInput, normaliseMember, type NormalisedMember } from './member-input';
@@ -63,25 +64,51 @@ export class RegisterService {
     if (duplicates.length) {
       throw DomainError.conflict('This member is already in the register', { duplicateOf: duplicates.map((d) => d.id) });
     }
+    return this.members.transaction((tx) => this.write(tx, user, member, consent, source));
+  }
+
+  /**
+   * Adds a member already normalised and checked for duplicates, inside the caller's transaction (the
+   * door writes a walk-in, their attendee record and their admission together).
+   */
+  insertMember(
+    tx: Tx,
+    user: AuthUser,
+    member: NormalisedMember,
+    consent: ConsentInput,
+    source: MemberSource,
+    details: Record<string, unknown> = {},
+  ): Promise<Member> {
+    return this.write(this.members.withTx(tx), user, member, consent, source, details);
+  }
+
+  private async write(
+    repo: MemberRepository,
+    user: AuthUser,
+    member: NormalisedMember,
+    consent: ConsentInput,
+    source: MemberSource,
+    details: Record<string, unknown> = {},
+  ): Promise<Member> {
     const now = this.clock.now();
     const given = consent.invitations || consent.updates;
-    return this.members.transaction(async (tx) => {
-      const [created] = await tx.insert([
-        {
-          ...member,
-          consentAt: given ? now : null,
-          consentMethod: given ? consent.method : null,
-          consentInvitations: consent.invitations,
-          consentUpdates: consent.updates,
-          source,
-          sourceBatchId: null,
-          status: 'active',
-          createdById: user.id,
-        },
-      ]);
-      await tx.addEvents([{ memberId: created.id, kind: 'created', actor: actorOf(user), details: { source }, at: now }]);
-      return created;
-    });
+    const [created] = await repo.insert([
+      {
+        ...member,
+        consentAt: given ? now : null,
+        consentMethod: given ? consent.method : null,
+        consentInvitations: consent.invitations,
+        consentUpdates: consent.updates,
+        source,
+        sourceBatchId: null,
+        status: 'active',
+        createdById: user.id,
+      },
+    ]);
+    await repo.addEvents([
+      { memberId: created.id, kind: 'created', actor: actorOf(user), details: { source, ...details }, at: now },
+    ]);
+    return created;
   }
 
   /**
