@@ -59,7 +59,7 @@ export function encodeBadge(signed: Uint8Array, signature: Uint8Array): string {
 export function decodeBadge(text: string): DecodedBadge | null {
   let all: Uint8Array;
   try {
-    all = base45Decode(text.trim());
+    all = base45Decode(withoutLineBreaks(text));
   } catch {
     return null;
   }
@@ -72,4 +72,12 @@ export function decodeBadge(text: string): DecodedBadge | null {
     signed: all.subarray(0, SIGNED_LENGTH),
     signature: all.subarray(SIGNED_LENGTH),
   };
+}
+
+/**
+ * A scanner ends what it types with Enter (sometimes Tab); those go. Spaces stay: a space is a base45
+ * digit, and a forum whose tag starts with certain bytes has codes that begin with one.
+ */
+function withoutLineBreaks(text: string): string {
+  return text.replace(/[\r\n\t]/g, '');
 }

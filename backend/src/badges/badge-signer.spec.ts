@@ -26,6 +26,15 @@ describe(BadgeSigner.name, () => {
     expect(decodeBadge(text)).toMatchObject({ forumTag: forumId.replace(/-/g, '').slice(0, 8), badgeNumber: 1234 });
   });
 
+  it('verifies badges of a forum whose codes begin with a space (a base45 digit), with the Enter a scanner adds', async () => {
+    // (256 + 0x05) % 45 = 36, the digit written as a space.
+    const forumId = `05${randomUUID().slice(2)}`;
+    const text = await signer.qrText({ forumId, badgeNumber: 9, badgeVersion: 1 });
+    expect(text.startsWith(' ')).toBe(true);
+    expect(await signer.verify(forumId, `${text}\r\n`)).toEqual({ forumId, badgeNumber: 9, badgeVersion: 1 });
+    expect(decodeBadge(text)?.badgeNumber).toBe(9);
+  });
+
   it('refuses a changed byte, another forum, another forum key and text that is not a badge', async () => {
     const forumId = randomUUID();
     const text = await signer.qrText({ forumId, badgeNumber: 7, badgeVersion: 1 });

@@ -25,7 +25,7 @@ export interface DecodedBadge {
 export function decodeBadge(text: string): DecodedBadge | null {
   let all: Uint8Array;
   try {
-    all = base45Decode(text.trim());
+    all = base45Decode(withoutLineBreaks(text));
   } catch {
     return null;
   }
@@ -54,4 +54,12 @@ export function fromBase64Url(text: string): Uint8Array {
   const base64 = text.replace(/-/g, '+').replace(/_/g, '/');
   const binary = atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4));
   return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+}
+
+/**
+ * A scanner ends what it types with Enter (sometimes Tab); those go. Spaces stay: a space is a base45
+ * digit, and a forum whose tag starts with certain bytes has codes that begin with one.
+ */
+function withoutLineBreaks(text: string): string {
+  return text.replace(/[\r\n\t]/g, '');
 }

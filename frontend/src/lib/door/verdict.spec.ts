@@ -91,9 +91,18 @@ describe('decideBadge', () => {
 describe('decodeBadge', () => {
   it('reads the layout of the server, with 24-bit badge numbers and 16-bit versions', async () => {
     const forum = await testForum('ab12cd34-1111-4000-8000-000000000000');
-    const badge = decodeBadge(`  ${await forum.badge(0x123456, 0x0102)}\n`);
+    const badge = decodeBadge(`${await forum.badge(0x123456, 0x0102)}\r\n`);
     expect(badge).toMatchObject({ forumTag: 'ab12cd34', badgeNumber: 0x123456, badgeVersion: 0x0102 });
     expect(forumTag('AB12CD34-1111-4000-8000-000000000000')).toBe('ab12cd34');
+  });
+
+  it('keeps the space a code of some forums begins with (a base45 digit), dropping only line breaks', async () => {
+    // (256 + 0x05) % 45 = 36, the digit written as a space: every badge of this forum begins with one.
+    const forum = await testForum('05a1b2c3-1111-4000-8000-000000000000');
+    const text = await forum.badge(42);
+    expect(text.startsWith(' ')).toBe(true);
+    expect(decodeBadge(`${text}\n`)).toMatchObject({ forumTag: '05a1b2c3', badgeNumber: 42 });
+    expect(decodeBadge(text.trim())).toBeNull();
   });
 
   it('reads a badge the server wrote (fixture from BadgeSigner)', () => {
