@@ -3,9 +3,9 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { AppModule } from './app.module';
+import { CheckInLane } from './checkin/check-in-lane';
 import { validationPipe } from './common/validation';
 import type { AppConfig } from './config/app-config';
 import { createLogger, httpLogger, PinoNestLogger } from './logging/logger';
@@ -24,12 +24,12 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.disable('x-powered-by');
   // The SvelteKit build carries its own hash-based CSP in a <meta> tag; a header CSP here would
   // block its inline bootstrap script, so helmet sets every other header.
-  app.use(helmet({ contentSecurityPolicy: false }));
-  app.use(cookieParser());
-  app.use(httpLogger(logger));
+  const appWide = [helmet({ contentSecurityPolicy: false }), httpLogger(logger)];
+  for (const middleware of appWide) app.use(middleware);
   app.setGlobalPrefix(API_PREFIX, { exclude: ['api/health'] });
   app.useGlobalPipes(validationPipe);
   app.enableShutdownHooks();
+  app.get(CheckInLane).install(app.getHttpServer(), app.getHttpAdapter().getInstance(), appWide);
   SwaggerModule.setup('api/docs', app, () => buildOpenApi(app), { jsonDocumentUrl: 'api/docs/openapi.json' });
   return app;
 }

@@ -1,10 +1,14 @@
-import type { CookieOptions, Request, Response } from 'express';
+import { parse } from 'cookie';
+import type { IncomingMessage } from 'node:http';
+import type { CookieOptions, Response } from 'express';
 
 export const SESSION_COOKIE = 'df_session';
 
-export function readSessionToken(req: Request): string | undefined {
-  const value = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
-  return typeof value === 'string' && value.length > 0 ? value : undefined;
+/** The session token from the request's Cookie header (the only cookie the API reads). */
+export function readSessionToken(req: IncomingMessage): string | undefined {
+  const header = req.headers.cookie;
+  const value = header?.includes(SESSION_COOKIE) ? parse(header)[SESSION_COOKIE] : undefined;
+  return value ? value : undefined;
 }
 
 function options(secure: boolean): CookieOptions {

@@ -62,11 +62,17 @@ const columns = [
   'staffUserId',
   'nonce',
 ];
+/** The columns scanValues fills: from `method` to `nonce`. */
+const scanColumns = columns.slice(columns.indexOf('method'));
+/** The columns of a live scan as admitAll sends them. */
+const liveColumns = ['id', 'forumId', 'badgeNumber', 'badgeVersion', 'day', ...scanColumns];
+
 const insertSql = `INSERT INTO check_ins (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
 
 /**
- * The check-in hot path in plain SQL: one SELECT to find the forum and the scanned attendees, one
- * INSERT per scan. The unique indexes decide races, so nothing is locked and nothing is read twice.
+ * Check-ins in plain SQL. Live scans of current badges: one INSERT … SELECT for a batch of them
+ * (admitAll). Anything else: one SELECT to find the forum and the scanned attendees, one INSERT per
+ * scan. The unique indexes decide races, so nothing is locked and nothing is read twice.
  */
 @Injectable()
 export class CheckInRepository {
@@ -146,38 +152,38 @@ export class CheckInRepository {
   }
 
   /**
-   * A live scan's usual case in one statement: stores the admission if the badge is current (attendee
-   * confirmed, not revoked, this version) and the day is one of the forum's; true when it did. Any
-   * other case (unknown, revoked, another day, already admitted, a replayed nonce) stores nothing
-   * here and is settled by the general path.
+   * Live scans' usual case, many in one statement: stores each admission whose badge is current
+   * (attendee confirmed, not revoked, this version) on one of its forum's days; true for those it
+   * stored. A scan that is anything else (unknown, revoked, another day, already admitted, a replayed
+   * nonce) stores nothing here (the unique indexes make the INSERT skip it) and is settled by the
+   * general path. LiveAdmissions gathers the batches.
    */
-  async admitIfValid(checkIn: Omit<NewCheckIn, 'attendeeId' | 'result'>): Promise<boolean> {
+  async admitAll(scans: readonly Omit<NewCheckIn, 'attendeeId' | 'result'>[]): Promise<boolean[]> {
+    const params = scans.flatMap((scan) => [
+      randomUUID(),
+      scan.forumId,
+      scan.badgeNumber,
+      scan.badgeVersion,
+      scan.day,
+      ...scanValues(scan),
+    ]);
     const runner = this.dataSource.createQueryRunner();
     try {
       const { affected } = await runner.query(
-        `INSERT INTO check_ins (${columns.join(', ')})
-         SELECT ?, a.forumId, a.id, a.badgeNumber, ?, ?, 'admitted', 1, ?, ?, ?, ?, ?, ?, ?
-         FROM attendees a INNER JOIN forums f ON f.id = a.forumId
-         WHERE a.forumId = ? AND a.badgeNumber = ? AND a.status = 'confirmed' AND a.badgeRevoked = 0
-           AND (? IS NULL OR a.badgeVersion = ?) AND f.startDate <= ? AND f.endDate >= ?`,
-        [
-          randomUUID(),
-          checkIn.badgeVersion,
-          checkIn.day,
-          ...scanValues(checkIn),
-          checkIn.forumId,
-          checkIn.badgeNumber,
-          checkIn.badgeVersion,
-          checkIn.badgeVersion,
-          checkIn.day,
-          checkIn.day,
-        ],
+        admitAllSql(scans.length, this.dataSource.options.type === 'better-sqlite3'),
+        params,
         true,
       );
-      return affected === 1;
-    } catch (error) {
-      if (violatedIndex(error, [this.nonceIndex, this.admissionIndex])) return false;
-      throw error;
+      if (affected === scans.length) return scans.map(() => true);
+      if (!affected) return scans.map(() => false);
+      // Some were skipped: those whose nonce now holds an admission are admitted (by this statement,
+      // or by an earlier send of the same scan, which is answered the same way).
+      const stored = (await runner.query(
+        `SELECT nonce FROM check_ins WHERE result = 'admitted' AND nonce IN (${scans.map(() => '?').join(', ')})`,
+        scans.map((scan) => scan.nonce),
+      )) as { nonce: string }[];
+      const admitted = new Set(stored.map((row) => row.nonce));
+      return scans.map((scan) => admitted.has(scan.nonce));
     } finally {
       await runner.release();
     }
@@ -202,6 +208,17 @@ export class CheckInRepository {
     )) as { scannedAt: Date | string; door: string; staffName: string | null }[];
     return row ? { scannedAt: fromSqlDateTime(row.scannedAt), door: row.door, staffName: row.staffName ?? '' } : null;
   }
+}
+
+/** admitAll's statement for `count` scans: rows that would break a unique index are skipped. */
+function admitAllSql(count: number, sqlite: boolean): string {
+  const rows = Array.from({ length: count }, (_, n) => `SELECT ${liveColumns.map((c) => (n ? '?' : `? AS ${c}`)).join(', ')}`);
+  return `INSERT ${sqlite ? 'OR IGNORE' : 'IGNORE'} INTO check_ins (${columns.join(', ')})
+    SELECT s.id, a.forumId, a.id, a.badgeNumber, s.badgeVersion, s.day, 'admitted', 1, ${scanColumns.map((c) => `s.${c}`).join(', ')}
+    FROM (${rows.join(' UNION ALL ')}) s
+    INNER JOIN attendees a ON a.forumId = s.forumId AND a.badgeNumber = s.badgeNumber
+      AND a.status = 'confirmed' AND a.badgeRevoked = 0 AND (s.badgeVersion IS NULL OR a.badgeVersion = s.badgeVersion)
+    INNER JOIN forums f ON f.id = a.forumId AND f.startDate <= s.day AND f.endDate >= s.day`;
 }
 
 /** The values of the columns from `method` to `nonce`, in the order of `columns`. */

@@ -5,6 +5,7 @@ import { DomainError, type FieldErrors } from '../common/domain-error';
 import type { CheckInResult } from './check-in.entity';
 import { CheckInEvents } from './check-in-events';
 import { type Admission, type AttendeeAtDoor, CheckInRepository, type NewCheckIn } from './check-in.repository';
+import { LiveAdmissions } from './live-admissions';
 import { dayErrors, forumDays, MAX_CLOCK_SKEW_MS } from './forum-day-rules';
 
 export interface CheckInRequest {
@@ -34,6 +35,7 @@ export interface CheckInOutcome {
 export class CheckInService {
   constructor(
     private readonly checkIns: CheckInRepository,
+    private readonly liveAdmissions: LiveAdmissions,
     private readonly events: CheckInEvents,
     private readonly clock: Clock,
   ) {}
@@ -50,10 +52,11 @@ export class CheckInService {
     items.forEach((item, n) => {
       if (Date.parse(item.scannedAt) > now.getTime() + MAX_CLOCK_SKEW_MS) errors[`checkIns.${n}.scannedAt`] = [FUTURE_SCAN];
     });
-    // A live scan of a current badge (nearly every scan at the door) is settled by one statement.
+    // A live scan of a current badge (nearly every scan at the door) is settled by one statement,
+    // shared with the scans that arrive with it.
     const [only] = items;
     if (items.length === 1 && !errors[`checkIns.0.scannedAt`]) {
-      if (await this.checkIns.admitIfValid({ ...only, ...this.context(user, forumId, only, now) })) {
+      if (await this.liveAdmissions.admit({ ...only, ...this.context(user, forumId, only, now) })) {
         this.events.recorded(forumId);
         return [{ nonce: only.nonce, result: 'admitted', admission: null }];
       }

@@ -2,6 +2,7 @@ import { type MiddlewareConsumer, Module, type NestModule, RequestMethod } from 
 import { TypeOrmModule } from '@nestjs/typeorm';
 import compression from 'compression';
 import { constants as zlib } from 'node:zlib';
+import { AuthModule } from '../auth/auth.module';
 import { BadgesModule } from '../badges/badges.module';
 import { ForumsModule } from '../forums/forums.module';
 import { RegisterModule } from '../register/register.module';
@@ -9,10 +10,12 @@ import { ArrivalsController } from './arrivals.controller';
 import { ArrivalsRepository } from './arrivals.repository';
 import { ArrivalsService } from './arrivals.service';
 import { CheckInEvents } from './check-in-events';
+import { CheckInLane } from './check-in-lane';
 import { CheckIn } from './check-in.entity';
 import { CheckInRepository } from './check-in.repository';
 import { CheckInService } from './check-in.service';
 import { DoorController } from './door.controller';
+import { LiveAdmissions } from './live-admissions';
 import { DoorDataRepository } from './door-data.repository';
 import { DoorDataService } from './door-data.service';
 import { WalkInRepository } from './walk-in.repository';
@@ -20,12 +23,14 @@ import { WalkInService } from './walk-in.service';
 
 /** The door (data, check-ins, walk-ins) and the organisers' arrivals views. */
 @Module({
-  imports: [TypeOrmModule.forFeature([CheckIn]), ForumsModule, BadgesModule, RegisterModule],
+  imports: [TypeOrmModule.forFeature([CheckIn]), AuthModule, ForumsModule, BadgesModule, RegisterModule],
   controllers: [DoorController, ArrivalsController],
   providers: [
     CheckInEvents,
+    CheckInLane,
     CheckInRepository,
     CheckInService,
+    LiveAdmissions,
     DoorDataRepository,
     DoorDataService,
     WalkInRepository,

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Qu
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user';
 import { Auth, CurrentUser } from '../auth/auth.decorators';
+import { toCheckInResults } from './check-in-results';
 import { CheckInService } from './check-in.service';
 import { DoorDataService } from './door-data.service';
 import {
@@ -40,6 +41,7 @@ export class DoorController {
     return this.doorData.build(forumId, query.day);
   }
 
+  /** A single check-in that keeps every rule is answered in front of Nest, by CheckInLane. */
   @Post(':forumId/check-ins')
   @HttpCode(200)
   @ApiOkResponse({ type: CheckInResultsDto })
@@ -48,14 +50,7 @@ export class DoorController {
     @Param('forumId', ParseUUIDPipe) forumId: string,
     @Body() body: CheckInBatchDto,
   ): Promise<CheckInResultsDto> {
-    const outcomes = await this.checkIns.record(user, forumId, body.checkIns, body.sentAt);
-    return {
-      results: outcomes.map((o) => ({
-        nonce: o.nonce,
-        result: o.result,
-        admission: o.admission && { ...o.admission, scannedAt: o.admission.scannedAt.toISOString() },
-      })),
-    };
+    return toCheckInResults(await this.checkIns.record(user, forumId, body.checkIns, body.sentAt));
   }
 
   @Post(':forumId/walk-ins')

@@ -266,8 +266,53 @@ describe(DoorController.name, () => {
         'checkIns.0.offline',
       ]);
       await door.post(`/api/v1/door/forums/${forum.id}/check-ins`).send({ checkIns: [] }).expect(400);
+      // One check-in at a time (the door's usual request, answered by SingleCheckInMiddleware): the same answers.
+      const day = await checkIn(door, forum.id, scan({ day: '2027-05-01' })).expect(400);
+      expect(day.body).toMatchObject({ error: 'validation', fields: { 'checkIns.0.day': [expect.any(String)] } });
+      const future = await checkIn(door, forum.id, scan({ scannedAt: new Date(Date.now() + 3600_000).toISOString() })).expect(
+        400,
+      );
+      expect(Object.keys(future.body.fields)).toEqual(['checkIns.0.scannedAt']);
       const [row] = await t.dataSource.query('SELECT COUNT(*) AS n FROM check_ins WHERE forumId = ?', [forum.id]);
       expect(Number(row.n)).toBe(0);
+    });
+
+    it('answers one scan with the headers and error shape of the whole API, and takes large batches too', async () => {
+      const forum = await anOpenForum(organiser);
+      await addAttendees(
+        t,
+        forum.id,
+        Array.from({ length: 120 }, () => ({})),
+      );
+      const one = await checkIn(door, forum.id, scan()).expect(200);
+      expect(one.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(one.headers['x-content-type-options']).toBe('nosniff');
+      const broken = await door
+        .post(`/api/v1/door/forums/${forum.id}/check-ins`)
+        .set('Content-Type', 'application/json')
+        .set('X-Request-Id', 'req-broken-json-1')
+        .send('{"checkIns":')
+        .expect(400);
+      expect(broken.body).toMatchObject({ statusCode: 400, error: 'validation', correlationId: 'req-broken-json-1' });
+      expect(broken.headers['x-frame-options']).toBe('SAMEORIGIN');
+      const many = Array.from({ length: 110 }, (_, i) => scan({ badgeNumber: i + 2, door: 'Batch door'.padEnd(60, '.') }));
+      expect(JSON.stringify({ checkIns: many }).length).toBeGreaterThan(16 * 1024);
+      const batch = await checkIn(door, forum.id, ...many).expect(200);
+      expect(batch.body.results.filter((r: { result: string }) => r.result === 'admitted')).toHaveLength(110);
+    });
+
+    it('lets only door staff and organisers check in, one scan or many', async () => {
+      const forum = await anOpenForum(organiser);
+      await addAttendees(t, forum.id, [{}, {}, {}]);
+      const registrar = await t.signedIn('registrar');
+      await checkIn(registrar, forum.id, scan()).expect(403);
+      await checkIn(registrar, forum.id, scan(), scan({ badgeNumber: 2 })).expect(403);
+      await checkIn(t.anon(), forum.id, scan()).expect(401);
+      await checkIn(t.anon(), forum.id, scan(), scan({ badgeNumber: 2 })).expect(401);
+      const [none] = await t.dataSource.query('SELECT COUNT(*) AS n FROM check_ins WHERE forumId = ?', [forum.id]);
+      expect(Number(none.n)).toBe(0);
+      const byOrganiser = await checkIn(organiser, forum.id, scan({ badgeNumber: 3 })).expect(200);
+      expect(byOrganiser.body.results[0].result).toBe('admitted');
     });
   });
 });

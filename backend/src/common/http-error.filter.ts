@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
+import type { IncomingMessage } from 'node:http';
 import { DomainError, DomainErrorKind, FieldErrors } from './domain-error';
 
 const statusOf: Record<DomainErrorKind, number> = {
@@ -22,32 +23,36 @@ export interface ErrorBody {
 /** One JSON error shape for the whole API; unexpected errors are logged and never leak details. */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
-  private readonly logger = new Logger('HttpError');
-
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const req = http.getRequest<Request & { id?: string }>();
-    const res = http.getResponse<Response>();
-    const correlationId = String(req.id ?? '');
-    const body = this.toBody(exception, correlationId);
-    if (body.statusCode >= 500) this.logger.error({ err: exception, correlationId }, 'Unhandled error');
-    res.status(body.statusCode).json(body);
+    const body = errorReply(exception, http.getRequest<IncomingMessage>());
+    http.getResponse<Response>().status(body.statusCode).json(body);
   }
+}
 
-  private toBody(exception: unknown, correlationId: string): ErrorBody {
-    if (exception instanceof DomainError) {
-      const statusCode = statusOf[exception.kind];
-      return { statusCode, error: exception.kind, message: exception.message, fields: exception.fields, correlationId };
-    }
-    if (exception instanceof HttpException) {
-      const statusCode = exception.getStatus();
-      const response = exception.getResponse();
-      const message =
-        typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? exception.message);
-      return { statusCode, error: errorName(statusCode), message, correlationId };
-    }
-    return { statusCode: 500, error: 'internal', message: 'Something went wrong on our side', correlationId };
+const logger = new Logger('HttpError');
+
+/** The answer to an error, as the whole API gives it (HttpErrorFilter, and CheckInLane in front of Nest). */
+export function errorReply(exception: unknown, req: IncomingMessage & { id?: unknown }): ErrorBody {
+  const correlationId = String(req.id ?? '');
+  const body = toBody(exception, correlationId);
+  if (body.statusCode >= 500) logger.error({ err: exception, correlationId }, 'Unhandled error');
+  return body;
+}
+
+function toBody(exception: unknown, correlationId: string): ErrorBody {
+  if (exception instanceof DomainError) {
+    const statusCode = statusOf[exception.kind];
+    return { statusCode, error: exception.kind, message: exception.message, fields: exception.fields, correlationId };
   }
+  if (exception instanceof HttpException) {
+    const statusCode = exception.getStatus();
+    const response = exception.getResponse();
+    const message =
+      typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? exception.message);
+    return { statusCode, error: errorName(statusCode), message, correlationId };
+  }
+  return { statusCode: 500, error: 'internal', message: 'Something went wrong on our side', correlationId };
 }
 
 function errorName(status: number): string {

@@ -25,6 +25,15 @@ import { type CheckInResult, checkInResults } from '../check-in.entity';
 
 const calendarDate = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A check-in's limits: the DTO's decorators and the live-scan gate (live-scan.ts) read the same ones. */
+export const checkInRules = {
+  calendarDate,
+  nonce: { min: 8, max: 64 },
+  door: { min: 1, max: 60 },
+  maxBadgeNumber: 16_777_215,
+  maxBadgeVersion: 65_535,
+} as const;
+
 export class DoorDayQueryDto {
   @ApiProperty({ example: '2027-04-08', description: 'a forum day (YYYY-MM-DD)' })
   @Matches(calendarDate, { message: 'use the form YYYY-MM-DD' })
@@ -66,16 +75,16 @@ export class DoorDataDto {
 export class CheckInItemDto {
   @ApiProperty({ description: 'made by the door device per scan (8–64 characters)' })
   @IsString()
-  @Length(8, 64, { message: 'use 8 to 64 characters' })
+  @Length(checkInRules.nonce.min, checkInRules.nonce.max, { message: 'use $constraint1 to $constraint2 characters' })
   nonce: string;
 
-  @ApiProperty() @IsInt({ message: 'must be a whole number' }) @Min(1) @Max(16_777_215) badgeNumber: number;
+  @ApiProperty() @IsInt({ message: 'must be a whole number' }) @Min(1) @Max(checkInRules.maxBadgeNumber) badgeNumber: number;
 
   @ApiProperty({ type: Number, nullable: true, description: 'null for a manual check-in' })
   @ValidateIf((_, v) => v !== null)
   @IsInt({ message: 'must be a whole number or null' })
   @Min(0)
-  @Max(65_535)
+  @Max(checkInRules.maxBadgeVersion)
   badgeVersion: number | null;
 
   @ApiProperty({ example: '2027-04-08' }) @Matches(calendarDate, { message: 'use the form YYYY-MM-DD' }) day: string;
@@ -86,7 +95,7 @@ export class CheckInItemDto {
 
   @ApiProperty({ example: 'Main gate' })
   @IsString()
-  @Length(1, 60, { message: 'use 1 to 60 characters' })
+  @Length(checkInRules.door.min, checkInRules.door.max, { message: 'use $constraint1 to $constraint2 characters' })
   door: string;
 
   @ApiProperty({ enum: ['scan', 'manual'] }) @IsIn(['scan', 'manual'], { message: 'must be scan or manual' }) method:
