@@ -45,8 +45,12 @@ export class CheckInLane {
     if (!server.listeners('request').includes(app)) throw new Error('CheckInLane: the server does not call the app directly');
     server.removeListener('request', app);
     server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-      if (takes(req)) void this.serve(req, res, app, appWide);
-      else void app(req, res);
+      if (!takes(req)) return void app(req, res);
+      this.serve(req, res, app, appWide).catch((error: unknown) => {
+        const reply = errorReply(error, req);
+        if (res.headersSent) res.destroy();
+        else sendJson(res, reply.statusCode, reply);
+      });
     });
   }
 
@@ -84,8 +88,12 @@ export class CheckInLane {
       const reply = errorReply(error, req);
       [status, body] = [reply.statusCode, reply];
     }
-    res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
+    sendJson(res, status, body);
   }
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
 }
 
 /** A POST of a small JSON body to a forum's check-ins. */
