@@ -68,7 +68,7 @@ describe(PublicAgendaService.name, () => {
       "SELECT data FROM messages WHERE recipient = ? AND template = 'nomination-accepted'",
       [email],
     );
-    const token = (JSON.parse(mail.data).responseUrl as string).split('/').at(-1);
+    const token = (JSON.parse(mail.data).responseUrl as string).split('/').at(-1)!;
     await t
       .anon()
       .post(`/api/v1/public/nominations/response/${token}/confirm`)
