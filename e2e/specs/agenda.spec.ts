@@ -61,6 +61,25 @@ describe('the timetable editor and the public agenda', () => {
     await page.getByLabel('They agreed to a public profile').check();
     await page.getByRole('button', { name: 'Add guest' }).click();
     await page.getByRole('region', { name: 'Presenters' }).getByText('Mpho Letsie').waitFor();
+    // A member of the register, found by name.
+    await page.evaluate(() =>
+      fetch('/api/v1/members', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          firstName: 'Refiloe',
+          lastName: 'Mohapi',
+          email: 'refiloe@example.org',
+          countryCode: 'US',
+          preferredLanguage: 'en',
+          consent: { invitations: true, updates: false, method: 'paper_form' },
+        }),
+      }),
+    );
+    await page.getByLabel('Search the register').fill('Mohapi');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.getByText('Refiloe Mohapi · US').getByRole('button', { name: 'Add' }).click();
+    await page.getByRole('region', { name: 'Presenters' }).getByText('Refiloe Mohapi').waitFor();
 
     await page.getByRole('button', { name: 'New session at 09:00 in Main Hall' }).click();
     await page.getByLabel('Title').fill('Investing at home: the first ten years');

@@ -202,15 +202,35 @@ describe('badges: printed, mailed and downloaded PDFs whose QR codes verify with
       await page.getByLabel('Role', { exact: true }).first().selectOption('');
       await expect(page.locator('tbody tr').count()).resolves.toBe(7);
 
-      await page.getByLabel('First name').fill('Nthabiseng');
-      await page.getByLabel('Surname').fill('Ramakatsa');
+      // A member of the register, found by name and linked: the form takes what the register knows.
+      const member = await organiser('POST', '/api/v1/members', {
+        firstName: 'Nthabiseng',
+        lastName: 'Ramakatsa',
+        email: 'nthabiseng@example.org',
+        countryCode: 'ZA',
+        region: 'Free State',
+        preferredLanguage: 'st',
+        consent: { invitations: true, updates: false, method: 'paper_form' },
+      });
+      await page.getByLabel('Search the register').fill('Ramakatsa');
+      await page.getByRole('button', { name: 'Search' }).click();
+      await page.getByRole('button', { name: 'Link' }).click();
+      await expect(page.getByTestId('linked-member').innerText()).resolves.toContain(
+        'Nthabiseng Ramakatsa · nthabiseng@example.org',
+      );
+      await expect(page.getByLabel('Surname').inputValue()).resolves.toBe('Ramakatsa');
+      await expect(page.getByLabel('Province or region').inputValue()).resolves.toBe('Free State');
       await page.locator('#add-role').selectOption('staff');
-      await page.locator('#add-country').selectOption('ZA');
-      await page.getByLabel('Province or region').fill('Free State');
       await page.getByRole('button', { name: 'Add and give a badge number' }).click();
       await page.getByText('Nthabiseng Ramakatsa added with badge number').waitFor();
       await page.locator('tr', { hasText: 'Ramakatsa' }).waitFor();
       await expect(page.locator('tbody tr').count()).resolves.toBe(8);
+      const listed = (await organiser('GET', `/api/v1/forums/${forumId}/attendees`)) as unknown as {
+        lastName: string;
+        memberId: string | null;
+        countryCode: string | null;
+      }[];
+      expect(listed.find((a) => a.lastName === 'Ramakatsa')).toMatchObject({ memberId: member.id, countryCode: 'ZA' });
 
       await page.getByRole('button', { name: 'Revoke the badge of Mamello Seeiso' }).click();
       await page.locator('tr', { hasText: 'Seeiso' }).getByText('revoked').waitFor();
