@@ -5,7 +5,7 @@ import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { Transactions } from '../database/transactions';
 import { ForumsService } from '../forums/forums.service';
-import { type ConsentInput, RegisterService } from '../register/register.service';
+import { authorOf, type ConsentInput, RegisterService } from '../register/register.service';
 import { CheckInEvents } from './check-in-events';
 import { CheckInRepository } from './check-in.repository';
 import { DoorDataService, type DoorTuple } from './door-data.service';
@@ -72,7 +72,8 @@ export class WalkInService {
     const now = this.clock.now();
     const attendee = await this.transactions.run(async (tx) => {
       const memberId =
-        existing?.id ?? (await this.register.insertMember(tx, user, member, WALK_IN_CONSENT, 'walk_in', { forumId })).id;
+        existing?.id ??
+        (await this.register.insertMember(tx, authorOf(user), member, WALK_IN_CONSENT, 'walk_in', { forumId })).id;
       const person = existing ?? member;
       const created = await this.walkIns.insertAttendee(
         {

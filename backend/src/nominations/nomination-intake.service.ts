@@ -8,10 +8,9 @@ import { ForumsService } from '../forums/forums.service';
 import { OutboxService } from '../mail/outbox.service';
 import type { MemberInput, NormalisedMember } from '../register/member-input';
 import type { Member } from '../register/member.entity';
-import { MemberRepository } from '../register/member.repository';
 import type { Language } from '../register/register.constants';
 import { canSeeCountry } from '../register/register-scope';
-import { actorOf, RegisterService } from '../register/register.service';
+import { actorOf, type Author, authorOf, RegisterService } from '../register/register.service';
 import type { NominationCategory } from './nomination.constants';
 import type { Nomination } from './nomination.entity';
 import { nominatedMessage, receivedMessage } from './nomination-mail';
@@ -57,7 +56,6 @@ export class NominationIntakeService {
   constructor(
     private readonly nominations: NominationRepository,
     private readonly registry: RegisterService,
-    private readonly members: MemberRepository,
     private readonly forums: ForumsService,
     private readonly outbox: OutboxService,
     private readonly transactions: Transactions,
@@ -85,10 +83,12 @@ export class NominationIntakeService {
     await this.transactions.run(async (tx) => {
       const member =
         existing ??
-        (await this.createMember(tx, nominee!, self ? 'member' : 'system', null, {
-          consent: self && !!input.joinRegister,
-          at: now,
-        }));
+        (await this.createMember(
+          tx,
+          nominee!,
+          { userId: null, actor: self ? 'member' : 'system' },
+          self && !!input.joinRegister,
+        ));
       const nomination = await this.nominations.withTx(tx).insert({
         ...content(input),
         forumId: forum.id,
@@ -156,7 +156,7 @@ export class NominationIntakeService {
       throw DomainError.validation({ memberId: ['choose a member or enter the nominee’s details'] });
     }
     return this.transactions.run(async (tx) => {
-      const member = existing ?? (await this.createMember(tx, nominee!, actorOf(user), user, { consent: false, at: now }));
+      const member = existing ?? (await this.createMember(tx, nominee!, authorOf(user), false));
       const nomination = await this.nominations.withTx(tx).insert({
         ...content(input),
         forumId: forum.id,
@@ -207,37 +207,15 @@ export class NominationIntakeService {
     return found.find((m) => nominee.email && m.email === nominee.email) ?? found[0] ?? null;
   }
 
-  private async createMember(
-    tx: Tx,
-    nominee: NormalisedMember,
-    actor: string,
-    user: AuthUser | null,
-    consent: { consent: boolean; at: Date },
-  ): Promise<Member> {
-    const members = this.members.withTx(tx);
-    const [created] = await members.insert([
-      {
-        ...nominee,
-        consentAt: consent.consent ? consent.at : null,
-        consentMethod: consent.consent ? 'web_form' : null,
-        consentInvitations: consent.consent,
-        consentUpdates: false,
-        source: 'nomination',
-        sourceBatchId: null,
-        status: 'active',
-        createdById: user?.id ?? null,
-      },
-    ]);
-    await members.addEvents([
-      {
-        memberId: created.id,
-        kind: 'created',
-        actor,
-        details: { source: 'nomination' },
-        at: consent.at,
-      },
-    ]);
-    return created;
+  /** A new member of the register for the nominee; consent (to invitations) only when they gave it. */
+  private createMember(tx: Tx, nominee: NormalisedMember, author: Author, consent: boolean): Promise<Member> {
+    return this.registry.insertMember(
+      tx,
+      author,
+      nominee,
+      { invitations: consent, updates: false, method: 'web_form' },
+      'nomination',
+    );
   }
 }
 

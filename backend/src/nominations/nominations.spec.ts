@@ -80,6 +80,18 @@ describe(NominationBoardService.name, () => {
     const [member] = await t.dataSource.query('SELECT * FROM members WHERE email = ?', [body.nominee.email]);
     expect(member).toMatchObject({ source: 'nomination', status: 'active', preferredLanguage: 'st', consentAt: null });
     expect(Boolean(member.consentInvitations)).toBe(false);
+    // One who asks to join the register consents to invitations (not updates), on the web form.
+    const joining = selfNomination({ joinRegister: true });
+    await t.anon().post('/api/v1/public/nominations').send(joining).expect(202);
+    const [joined] = await t.dataSource.query('SELECT * FROM members WHERE email = ?', [joining.nominee.email]);
+    expect(joined).toMatchObject({ source: 'nomination', consentMethod: 'web_form', createdById: null });
+    expect([Boolean(joined.consentInvitations), Boolean(joined.consentUpdates), joined.consentAt !== null]).toEqual([
+      true,
+      false,
+      true,
+    ]);
+    const events = await t.dataSource.query('SELECT kind, actor FROM member_events WHERE memberId = ?', [joined.id]);
+    expect(events).toEqual([{ kind: 'created', actor: 'member' }]);
     const mail = await outbox(body.nominee.email);
     expect(mail.map((m) => [m.template, m.locale])).toEqual([['nomination-received', 'st']]);
     expect(JSON.parse(mail[0].data)).toMatchObject({ self: true, forumDates: '8–9 Mmesa 2027' });

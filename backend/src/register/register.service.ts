@@ -21,6 +21,16 @@ export function actorOf(user: AuthUser): string {
   return `staff:${user.id}`;
 }
 
+/** Who adds a member: the staff user (null when a member of the public does) and the history's actor. */
+export interface Author {
+  userId: string | null;
+  actor: string;
+}
+
+export function authorOf(user: AuthUser): Author {
+  return { userId: user.id, actor: actorOf(user) };
+}
+
 /** The register's core rules: one place that adds members, checks scope and finds duplicates. */
 @Injectable()
 export class RegisterService {
@@ -64,27 +74,28 @@ export class RegisterService {
     if (duplicates.length) {
       throw DomainError.conflict('This member is already in the register', { duplicateOf: duplicates.map((d) => d.id) });
     }
-    return this.members.transaction((tx) => this.write(tx, user, member, consent, source));
+    return this.members.transaction((repo) => this.write(repo, authorOf(user), member, consent, source));
   }
 
   /**
    * Adds a member already normalised and checked for duplicates, inside the caller's transaction (the
-   * door writes a walk-in, their attendee record and their admission together).
+   * door writes a walk-in, their attendee record and their admission together; a nomination, its
+   * nominee and the nomination).
    */
   insertMember(
     tx: Tx,
-    user: AuthUser,
+    author: Author,
     member: NormalisedMember,
     consent: ConsentInput,
     source: MemberSource,
     details: Record<string, unknown> = {},
   ): Promise<Member> {
-    return this.write(this.members.withTx(tx), user, member, consent, source, details);
+    return this.write(this.members.withTx(tx), author, member, consent, source, details);
   }
 
   private async write(
     repo: MemberRepository,
-    user: AuthUser,
+    author: Author,
     member: NormalisedMember,
     consent: ConsentInput,
     source: MemberSource,
@@ -102,11 +113,11 @@ export class RegisterService {
         source,
         sourceBatchId: null,
         status: 'active',
-        createdById: user.id,
+        createdById: author.userId,
       },
     ]);
     await repo.addEvents([
-      { memberId: created.id, kind: 'created', actor: actorOf(user), details: { source, ...details }, at: now },
+      { memberId: created.id, kind: 'created', actor: author.actor, details: { source, ...details }, at: now },
     ]);
     return created;
   }
