@@ -6,11 +6,10 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { AppModule } from './app.module';
 import { CheckInLane } from './checkin/check-in-lane';
+import { API_PREFIX } from './common/api-prefix';
 import { validationPipe } from './common/validation';
 import type { AppConfig } from './config/app-config';
 import { createLogger, httpLogger, PinoNestLogger } from './logging/logger';
-
-export const API_PREFIX = 'api/v1';
 
 /** Builds the whole app exactly as production runs it; main.ts, the CLIs and the tests share it. */
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
@@ -24,6 +23,8 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.disable('x-powered-by');
   // The SvelteKit build carries its own hash-based CSP in a <meta> tag; a header CSP here would
   // block its inline bootstrap script, so helmet sets every other header.
+  // Middleware for every answer. CheckInLane, which answers single check-ins in front of Express,
+  // runs these same ones: add app-wide middleware here, not with app.use elsewhere.
   const appWide = [helmet({ contentSecurityPolicy: false }), httpLogger(logger)];
   for (const middleware of appWide) app.use(middleware);
   app.setGlobalPrefix(API_PREFIX, { exclude: ['api/health'] });

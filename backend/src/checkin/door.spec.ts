@@ -1,5 +1,6 @@
 import { fromSqlDateTime } from '../database/sql-values';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { validationPipe } from '../common/validation';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { Agent } from 'supertest';
 import { addMembers, aMember, anOpenForum } from '../test/fixtures';
@@ -275,6 +276,23 @@ describe(DoorController.name, () => {
       expect(Object.keys(future.body.fields)).toEqual(['checkIns.0.scannedAt']);
       const [row] = await t.dataSource.query('SELECT COUNT(*) AS n FROM check_ins WHERE forumId = ?', [forum.id]);
       expect(Number(row.n)).toBe(0);
+    });
+
+    it('answers one scan in front of Nest; batches and broken bodies go through its validation', async () => {
+      const forum = await anOpenForum(organiser);
+      await addAttendees(t, forum.id, [{}, {}, {}]);
+      const validation = jest.spyOn(validationPipe, 'transform');
+      try {
+        await checkIn(door, forum.id, scan({ badgeNumber: 1 })).expect(200);
+        expect(validation).not.toHaveBeenCalled();
+        await checkIn(door, forum.id, scan({ badgeNumber: 2 }), scan({ badgeNumber: 3 })).expect(200);
+        expect(validation).toHaveBeenCalled();
+        validation.mockClear();
+        await checkIn(door, forum.id, scan({ method: 'teleport' })).expect(400);
+        expect(validation).toHaveBeenCalled();
+      } finally {
+        validation.mockRestore();
+      }
     });
 
     it('answers one scan with the headers and error shape of the whole API, and takes large batches too', async () => {

@@ -1,4 +1,5 @@
 import { isBoolean, isIn, isInt, isISO8601, isUUID, length, matches, max, min } from 'class-validator';
+import { API_PREFIX } from '../common/api-prefix';
 import type { CheckInRequest } from './check-in.service';
 import { checkInRules as rules } from './dto/door.dto';
 
@@ -9,7 +10,7 @@ export interface SingleCheckIn {
 
 const batchKeys = ['checkIns', 'sentAt'];
 const itemKeys = ['nonce', 'badgeNumber', 'badgeVersion', 'day', 'scannedAt', 'door', 'method', 'offline'];
-const checkInsPath = /^\/api\/v1\/door\/forums\/([^/?]+)\/check-ins(?:\?|$)/;
+const checkInsPath = new RegExp(`^/${API_PREFIX}/door/forums/([^/?]+)/check-ins(?:\\?|$)`);
 
 /** The forum of a check-ins URL, when it is a UUID. */
 export function checkInsForum(url: string): string | null {

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { RateLimiterMemory, RateLimiterQueue } from 'rate-limiter-flexible';
 import { Clock } from '../common/clock';
 import type { AppConfig } from '../config/app-config';
@@ -23,7 +23,7 @@ const RETRY_MAX_MS = 60 * 60_000;
  * permanent ones (5xx) fail with the server's reason. Runs in the app process unless MAIL_WORKER=off.
  */
 @Injectable()
-export class MailWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+export class MailWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(MailWorker.name);
   private readonly pace?: RateLimiterQueue;
   private running = false;
@@ -47,7 +47,8 @@ export class MailWorker implements OnApplicationBootstrap, OnApplicationShutdown
     if (this.config.mail.worker && this.transport.configured) this.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Finishes the round in hand before the database closes (that happens in onApplicationShutdown). */
+  async beforeApplicationShutdown(): Promise<void> {
     this.running = false;
     this.wake?.();
     await this.loop;

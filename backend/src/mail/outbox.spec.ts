@@ -1,4 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import Database from 'better-sqlite3';
+import { createConnection } from 'mysql2/promise';
 import { Transactions } from '../database/transactions';
 import { createTestApp, type TestApp } from '../test/test-app';
 import { SmtpSink } from '../test/smtp-sink';
@@ -148,6 +150,45 @@ describe(OutboxService.name, () => {
     await organiser.get('/api/v1/mail/templates/nothing/preview').expect(404);
   });
 });
+
+describe('mail worker at shutdown', () => {
+  it('finishes the message in hand and records it before the database closes', async () => {
+    const sink = await new SmtpSink().start();
+    const t = await createTestApp({ SMTP_URL: sink.url, MAIL_RATE_PER_SECOND: '0' });
+    try {
+      sink.hold();
+      await t.app.get(OutboxService).enqueue([message(1)]);
+      await sink.waitForHeld();
+      const closing = t.app.close();
+      setTimeout(() => sink.release(), 300);
+      await closing;
+      // The app and its data source are closed: read the row as a later process would.
+      const stored = await readAfterClose(t, "SELECT state FROM messages WHERE idempotencyKey = 'test:1'");
+      expect(stored).toEqual([{ state: 'sent' }]);
+      expect(sink.to('member1@example.org')).toHaveLength(1);
+    } finally {
+      await t.db.drop();
+      await sink.stop();
+    }
+  });
+});
+
+async function readAfterClose(t: TestApp, sql: string): Promise<unknown[]> {
+  if (t.db.target.type === 'sqlite') {
+    const db = new Database(t.db.target.file, { readonly: true });
+    try {
+      return db.prepare(sql).all();
+    } finally {
+      db.close();
+    }
+  }
+  const conn = await createConnection({ uri: t.db.url!.replace(/^mariadb:/, 'mysql:') });
+  try {
+    return (await conn.query(sql))[0] as unknown[];
+  } finally {
+    await conn.end();
+  }
+}
 
 describe('outbox without SMTP', () => {
   it('holds messages for the console instead of dropping them, and refuses to retry them', async () => {

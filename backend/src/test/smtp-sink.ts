@@ -69,6 +69,15 @@ export class SmtpSink {
     this.held = true;
   }
 
+  /** Waits until a message is held unacknowledged (its sender is mid-delivery). */
+  async waitForHeld(timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.pending.size === 0) {
+      if (Date.now() > deadline) throw new Error('no message was held');
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+
   /** Waits until every client holding unacknowledged messages has gone away (e.g. its process was killed). */
   async waitForDisconnects(timeoutMs = 10_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
