@@ -19,10 +19,11 @@ export function checkInsForum(url: string): string | null {
 }
 
 /**
- * The door's usual request: one check-in that keeps every rule of CheckInBatchDto, or null. The
- * fields are checked with class-validator's own functions and the DTO's limits, so nothing accepted
- * here fails the DTO (single-check-in.spec.ts holds the two side by side); anything else (a batch, a
- * broken rule, an extra field) is null and goes to DoorController, whose validation names each field. CheckInLane answers what passes.
+ * The door's usual request: one check-in that keeps every rule of CheckInBatchDto, or null. CheckInLane
+ * answers what passes. The fields are checked with class-validator's own functions and the DTO's
+ * limits, so nothing accepted here fails the DTO (single-check-in.spec.ts holds the two side by side);
+ * anything else (a batch, a broken rule, an extra field) is null and goes to DoorController, whose
+ * validation names each field.
  */
 export function singleCheckIn(body: unknown): SingleCheckIn | null {
   if (!hasOnly(body, batchKeys, ['checkIns'])) return null;
