@@ -267,7 +267,7 @@ describe(DoorController.name, () => {
         'checkIns.0.offline',
       ]);
       await door.post(`/api/v1/door/forums/${forum.id}/check-ins`).send({ checkIns: [] }).expect(400);
-      // One check-in at a time (the door's usual request, answered by SingleCheckInMiddleware): the same answers.
+      // One check-in at a time (the door's usual request, answered by CheckInLane): the same answers.
       const day = await checkIn(door, forum.id, scan({ day: '2027-05-01' })).expect(400);
       expect(day.body).toMatchObject({ error: 'validation', fields: { 'checkIns.0.day': [expect.any(String)] } });
       const future = await checkIn(door, forum.id, scan({ scannedAt: new Date(Date.now() + 3600_000).toISOString() })).expect(
