@@ -4,22 +4,9 @@ import { signedInFetch } from '../support/api';
 import { type RunningApp, setupOrganiser, startApp } from '../support/app';
 import { seriousA11yViolations } from '../support/axe';
 import { launchChromium, phoneContext, screenshotPath } from '../support/browser';
+import type { DoorTuple } from '../../backend/src/checkin/door-data.service';
 
 const doorUser = { email: 'door@example.org', password: 'door staff password', name: 'Tumelo Letsie' };
-type Tuple = [
-  number,
-  number,
-  string,
-  string,
-  string,
-  string | null,
-  string | null,
-  string[] | null,
-  0 | 1,
-  string | null,
-  [string, string] | null,
-  0 | 1,
-];
 
 /** The door's desk work: people without their badge (search), walk-ins, and who lands where after signing in. */
 describe('the door app: search, walk-ins, and door accounts', () => {
@@ -33,7 +20,7 @@ describe('the door app: search, walk-ins, and door accounts', () => {
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Africa/Maseru' }).format(new Date());
 
   const doorData = async () =>
-    (await organiser('GET', `/api/v1/door/forums/${forumId}/data?day=${today}`)).attendees as unknown as Tuple[];
+    (await organiser('GET', `/api/v1/door/forums/${forumId}/data?day=${today}`)).attendees as unknown as DoorTuple[];
 
   beforeAll(async () => {
     app = await startApp();

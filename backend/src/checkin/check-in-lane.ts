@@ -45,8 +45,9 @@ export class CheckInLane {
     if (!server.listeners('request').includes(app)) throw new Error('CheckInLane: the server does not call the app directly');
     server.removeListener('request', app);
     server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-      if (!takes(req)) return void app(req, res);
-      this.serve(req, res, app, appWide).catch((error: unknown) => {
+      const forumId = takenForum(req);
+      if (!forumId) return void app(req, res);
+      this.serve(req, res, forumId, app, appWide).catch((error: unknown) => {
         const reply = errorReply(error, req);
         if (res.headersSent) res.destroy();
         else sendJson(res, reply.statusCode, reply);
@@ -57,6 +58,7 @@ export class CheckInLane {
   private async serve(
     req: IncomingMessage & { body?: unknown },
     res: ServerResponse,
+    forumId: string,
     app: RequestListener,
     appWide: AppMiddleware[],
   ) {
@@ -65,7 +67,6 @@ export class CheckInLane {
     } catch (error) {
       return this.answer(req, res, appWide, () => Promise.reject(asHttpError(error)));
     }
-    const forumId = checkInsForum(req.url!)!;
     const one = singleCheckIn(req.body);
     const token = one ? readSessionToken(req) : undefined;
     const user = token ? await this.auth.authenticate(token).catch(() => null) : null;
@@ -96,16 +97,12 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
 }
 
-/** A POST of a small JSON body to a forum's check-ins. */
-function takes(req: IncomingMessage): boolean {
+/** The forum of a POST of a small JSON body to a forum's check-ins: the requests the lane reads. */
+function takenForum(req: IncomingMessage): string | null {
   const length = Number(req.headers['content-length']);
-  return (
-    req.method === 'POST' &&
-    length > 0 &&
-    length <= MAX_BODY &&
-    /^application\/json\b/i.test(req.headers['content-type'] ?? '') &&
-    checkInsForum(req.url ?? '') !== null
-  );
+  const small = length > 0 && length <= MAX_BODY;
+  const json = /^application\/json\b/i.test(req.headers['content-type'] ?? '');
+  return req.method === 'POST' && small && json ? checkInsForum(req.url ?? '') : null;
 }
 
 /** A body that could not be read or parsed, as the app's body parser reports it. */

@@ -81,3 +81,20 @@ export async function anOpenForum(organiser: Agent, over: Record<string, unknown
   if (res.status !== 201) throw new Error(`forum: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
+
+/** Invites members to a forum through a campaign and returns each one's personal link token, read from the outbox. */
+export async function inviteMembers(t: TestApp, organiser: Agent, forumId: string, members: { id: string }[]): Promise<string[]> {
+  const campaign = await organiser
+    .post(`/api/v1/forums/${forumId}/campaigns`)
+    .send({ name: 'Test', audience: { memberIds: members.map((m) => m.id) } })
+    .expect(201);
+  await organiser.post(`/api/v1/campaigns/${campaign.body.id}/send`).send({}).expect(200);
+  const tokens: string[] = [];
+  for (const member of members) {
+    const [row] = await t.dataSource.query("SELECT data FROM messages WHERE template = 'forum-invitation' AND memberId = ?", [
+      member.id,
+    ]);
+    tokens.push((JSON.parse(row.data).rsvpUrl as string).split('/').at(-1)!);
+  }
+  return tokens;
+}

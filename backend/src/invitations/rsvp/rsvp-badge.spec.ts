@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Agent } from 'supertest';
 import { MailWorker } from '../../mail/mail-worker';
-import { addMembers, aMember, anOpenForum } from '../../test/fixtures';
+import { addMembers, aMember, anOpenForum, inviteMembers } from '../../test/fixtures';
 import { binary, poppler } from '../../test/pdf-tools';
 import { SmtpSink } from '../../test/smtp-sink';
 import { createTestApp, type TestApp } from '../../test/test-app';
@@ -22,22 +22,7 @@ describe('the invitee’s badge', () => {
     await sink.stop();
   });
 
-  /** Invites new members and returns their personal link tokens, read from the outbox. */
-  async function invite(forumId: string, members: { id: string }[]): Promise<string[]> {
-    const campaign = await organiser
-      .post(`/api/v1/forums/${forumId}/campaigns`)
-      .send({ name: 'Badges', audience: { memberIds: members.map((m) => m.id) } })
-      .expect(201);
-    await organiser.post(`/api/v1/campaigns/${campaign.body.id}/send`).send({}).expect(200);
-    const tokens: string[] = [];
-    for (const member of members) {
-      const [row] = await t.dataSource.query("SELECT data FROM messages WHERE template = 'forum-invitation' AND memberId = ?", [
-        member.id,
-      ]);
-      tokens.push((JSON.parse(row.data).rsvpUrl as string).split('/').at(-1)!);
-    }
-    return tokens;
-  }
+  const invite = (forumId: string, members: { id: string }[]) => inviteMembers(t, organiser, forumId, members);
   const badge = (token: string) => t.anon().get(`/api/v1/public/rsvp/${token}/badge.pdf`).buffer(true).parse(binary);
   const notFound = async (token: string) => {
     const res = await t.anon().get(`/api/v1/public/rsvp/${token}/badge.pdf`).expect(404);

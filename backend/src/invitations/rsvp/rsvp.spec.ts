@@ -3,7 +3,7 @@ import ICAL from 'ical.js';
 import type { Agent } from 'supertest';
 import { hashToken } from '../../common/tokens';
 import { CALENDAR_KEY } from '../../mail/mail-renderer';
-import { addMembers, aMember, anOpenForum } from '../../test/fixtures';
+import { addMembers, aMember, anOpenForum, inviteMembers } from '../../test/fixtures';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { INVALID_RSVP_LINK, RsvpService } from './rsvp.service';
 
@@ -17,26 +17,17 @@ describe(RsvpService.name, () => {
   });
   afterAll(() => t.close());
 
-  /** Invites new members to the forum and returns each one's personal link token, read from the outbox. */
-  async function invite(forumId: string, count: number, over = {}): Promise<string[]> {
-    const members = await addMembers(
+  /** Invites new members to the forum and returns each one's personal link token. */
+  const invite = async (forumId: string, count: number, over = {}): Promise<string[]> =>
+    inviteMembers(
       t,
-      Array.from({ length: count }, () => aMember(over)),
+      organiser,
+      forumId,
+      await addMembers(
+        t,
+        Array.from({ length: count }, () => aMember(over)),
+      ),
     );
-    const campaign = await organiser
-      .post(`/api/v1/forums/${forumId}/campaigns`)
-      .send({ name: 'Test', audience: { memberIds: members.map((m) => m.id) } })
-      .expect(201);
-    await organiser.post(`/api/v1/campaigns/${campaign.body.id}/send`).send({}).expect(200);
-    const tokens: string[] = [];
-    for (const member of members) {
-      const [row] = await t.dataSource.query("SELECT data FROM messages WHERE template = 'forum-invitation' AND memberId = ?", [
-        member.id,
-      ]);
-      tokens.push((JSON.parse(row.data).rsvpUrl as string).split('/').at(-1)!);
-    }
-    return tokens;
-  }
   const invitationOf = async (token: string): Promise<string> =>
     (await t.dataSource.query('SELECT invitationId FROM invitation_tokens WHERE tokenHash = ?', [hashToken(token)]))[0]
       .invitationId;

@@ -1,20 +1,11 @@
 import type { components } from '$lib/api/schema';
 import type { Admission } from './door-data';
 
-export type CheckInMethod = 'scan' | 'manual';
+export type CheckInMethod = components['schemas']['CheckInItemDto']['method'];
 export type ServerResult = 'admitted' | 'duplicate' | 'revoked' | 'unknown';
 
-/** What `POST /door/forums/:id/check-ins` takes, one per scan. */
-export interface CheckInItem {
-  nonce: string;
-  badgeNumber: number;
-  badgeVersion: number | null;
-  day: string;
-  scannedAt: string;
-  door: string;
-  method: CheckInMethod;
-  offline: boolean;
-}
+/** What `POST /door/forums/:id/check-ins` takes, one per scan (the API's own type). */
+export type CheckInItem = components['schemas']['CheckInItemDto'];
 
 /**
  * An admission as this device keeps it (IndexedDB) and, once sent, what the server answered.
