@@ -16,6 +16,10 @@ export default {
         module: { type: 'es6' },
       },
     ],
+    '/content-disposition/.+\\.js$': ['@swc/jest', { module: { type: 'commonjs' } }],
   },
+  // Jest's module runtime cannot require() an ES module on Node 20 (Node itself can), and
+  // @fastify/static requires content-disposition 3, which is ESM only: jest gets it as CommonJS.
+  transformIgnorePatterns: ['/node_modules/(?!(?:.+/)?content-disposition/)'],
   testTimeout: 30000,
 };

@@ -1,7 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { ServeStaticModule } from '@nestjs/serve-static';
-import { existsSync } from 'node:fs';
 import { AttendeesModule } from './attendees/attendees.module';
 import { AuthModule } from './auth/auth.module';
 import { BadgesModule } from './badges/badges.module';
@@ -25,14 +23,10 @@ import { DuplicatesModule } from './register/duplicates/duplicates.module';
 import { OutreachModule } from './outreach/outreach.module';
 import { NominationsModule } from './nominations/nominations.module';
 import { AgendaModule } from './agenda/agenda.module';
-import { frontendBuildDir } from './paths';
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
-    const frontend = existsSync(frontendBuildDir)
-      ? [ServeStaticModule.forRoot({ rootPath: frontendBuildDir, exclude: ['/api/{*path}'] })]
-      : [];
     return {
       module: AppModule,
       imports: [
@@ -55,7 +49,6 @@ export class AppModule {
         DuplicatesModule,
         NominationsModule,
         AgendaModule,
-        ...frontend,
       ],
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorFilter },

@@ -1,41 +1,60 @@
 import 'reflect-metadata';
+import compress from '@fastify/compress';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import helmet from 'helmet';
+import { constants as zlib } from 'node:zlib';
 import { AppModule } from './app.module';
-import { CheckInLane } from './checkin/check-in-lane';
-import { API_PREFIX } from './common/api-prefix';
 import { validationPipe } from './common/validation';
 import type { AppConfig } from './config/app-config';
-import { createLogger, httpLogger, PinoNestLogger } from './logging/logger';
+import { createLogger, logRequests, PinoNestLogger, requestId } from './logging/logger';
+import { serveFrontend } from './web/serve-frontend';
 
 /** Builds the whole app exactly as production runs it; main.ts, the CLIs and the tests share it. */
-export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
+export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
   const logger = createLogger(config.logLevel);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    // One line per answered request, written by logRequests (Fastify's own logging writes two).
+    disableRequestLogging: true,
+    requestIdHeader: false,
+    genReqId: requestId,
+    trustProxy: 'loopback, linklocal, uniquelocal',
+    // A door phone's offline queue (500 check-ins) is the largest JSON body the API takes.
+    bodyLimit: 1024 * 1024,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new PinoNestLogger(logger),
     bufferLogs: false,
     abortOnError: false,
   });
-  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
-  app.disable('x-powered-by');
+  const fastify = app.getHttpAdapter().getInstance();
+  logRequests(fastify);
   // The SvelteKit build carries its own hash-based CSP in a <meta> tag; a header CSP here would
   // block its inline bootstrap script, so helmet sets every other header.
-  // Middleware for every answer. CheckInLane, which answers single check-ins in front of Express,
-  // runs these same ones: add app-wide middleware here, not with app.use elsewhere.
-  const appWide = [helmet({ contentSecurityPolicy: false }), httpLogger(logger)];
-  for (const middleware of appWide) app.use(middleware);
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['api/health'] });
+  await app.register(helmet, { contentSecurityPolicy: false });
+  // Cookies are set through reply.setCookie; the one the API reads is parsed where it is needed.
+  await app.register(cookie, { hook: false });
+  // Brotli when the client accepts it, else gzip; answers under 1 KB (a door scan's) go as they are.
+  await app.register(compress, { threshold: 1024, brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 6 } } });
+  await serveFrontend(app);
+  app.setGlobalPrefix('api/v1', { exclude: ['api/health'] });
   app.useGlobalPipes(validationPipe);
   app.enableShutdownHooks();
-  app.get(CheckInLane).install(app.getHttpServer(), app.getHttpAdapter().getInstance(), appWide);
   SwaggerModule.setup('api/docs', app, () => buildOpenApi(app), { jsonDocumentUrl: 'api/docs/openapi.json' });
   return app;
 }
 
-export function buildOpenApi(app: NestExpressApplication): OpenAPIObject {
+/** Starts the app as the tests and the CLIs use it: routes registered, no port opened. */
+export async function readyApp(app: NestFastifyApplication): Promise<void> {
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+}
+
+export function buildOpenApi(app: NestFastifyApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Diaspora Forum API')
     .setDescription('Register, forums, invitations, badges and check-in.')

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/auth.decorators';
 import { PublicAgendaDto, PublicPresenterProfileDto } from './dto/agenda.dto';
 import { mapPublicAgenda, mapPublicForum, mapPublicSession } from './agenda.mapper';
@@ -15,10 +15,10 @@ export class PublicAgendaController {
 
   @Get(':slug')
   @ApiOkResponse({ type: PublicAgendaDto })
-  async agendaOf(@Param('slug') slug: string, @Res({ passthrough: true }) res: Response): Promise<PublicAgendaDto> {
+  async agendaOf(@Param('slug') slug: string, @Res({ passthrough: true }) res: FastifyReply): Promise<PublicAgendaDto> {
     const agenda = mapPublicAgenda(await this.agenda.agendaOf(slug));
     // Only answers are cached: a 404 (nothing published yet) must not stick in browsers.
-    res.setHeader('Cache-Control', 'public, max-age=60');
+    void res.header('Cache-Control', 'public, max-age=60');
     return agenda;
   }
 
@@ -27,10 +27,10 @@ export class PublicAgendaController {
   async presenter(
     @Param('slug') slug: string,
     @Param('presenterId', ParseUUIDPipe) presenterId: string,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<PublicPresenterProfileDto> {
     const { forum, presenter, sessions } = await this.agenda.presenter(slug, presenterId);
-    res.setHeader('Cache-Control', 'public, max-age=60');
+    void res.header('Cache-Control', 'public, max-age=60');
     return {
       forum: mapPublicForum(forum),
       presenter,
@@ -41,7 +41,7 @@ export class PublicAgendaController {
   @Get(':slug/calendar.ics')
   @ApiProduces('text/calendar')
   @ApiOkResponse({ description: 'every published session, iCalendar (RFC 5545), times in UTC', schema: { type: 'string' } })
-  async calendar(@Param('slug') slug: string, @Res({ passthrough: true }) res: Response): Promise<string> {
+  async calendar(@Param('slug') slug: string, @Res({ passthrough: true }) res: FastifyReply): Promise<string> {
     const body = await this.agenda.calendar(slug);
     calendarHeaders(res, `${slug}.ics`);
     return body;
@@ -53,7 +53,7 @@ export class PublicAgendaController {
   async sessionCalendar(
     @Param('slug') slug: string,
     @Param('sessionId', ParseUUIDPipe) sessionId: string,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<string> {
     const body = await this.agenda.sessionCalendar(slug, sessionId);
     calendarHeaders(res, `${slug}-session.ics`);
@@ -61,8 +61,8 @@ export class PublicAgendaController {
   }
 }
 
-function calendarHeaders(res: Response, filename: string): void {
-  res.setHeader('Content-Type', 'text/calendar; charset=utf-8');
-  res.setHeader('Content-Disposition', `attachment; filename="${filename.replace(/[^a-z0-9.-]/gi, '-')}"`);
-  res.setHeader('Cache-Control', 'public, max-age=300');
+function calendarHeaders(res: FastifyReply, filename: string): void {
+  void res.header('Content-Type', 'text/calendar; charset=utf-8');
+  void res.header('Content-Disposition', `attachment; filename="${filename.replace(/[^a-z0-9.-]/gi, '-')}"`);
+  void res.header('Cache-Control', 'public, max-age=300');
 }

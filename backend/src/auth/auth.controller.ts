@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { Auth, CurrentUser, Public } from './auth.decorators';
@@ -29,22 +29,22 @@ export class AuthController {
   @Post('setup')
   @ApiOkResponse({ type: AuthUserDto })
   @HttpCode(200)
-  async setup(@Body() dto: SetupDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<AuthUserDto> {
-    return this.startSession(res, await this.auth.setup(dto, req.get('user-agent')));
+  async setup(@Body() dto: SetupDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply): Promise<AuthUserDto> {
+    return this.startSession(res, await this.auth.setup(dto, req.headers['user-agent']));
   }
 
   @Public()
   @Post('sign-in')
   @HttpCode(200)
   @ApiOkResponse({ type: AuthUserDto })
-  async signIn(@Body() dto: SignInDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<AuthUserDto> {
-    return this.startSession(res, await this.auth.signIn(dto.email, dto.password, req.get('user-agent')));
+  async signIn(@Body() dto: SignInDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply): Promise<AuthUserDto> {
+    return this.startSession(res, await this.auth.signIn(dto.email, dto.password, req.headers['user-agent']));
   }
 
   @Public()
   @Post('sign-out')
   @HttpCode(204)
-  async signOut(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
+  async signOut(@Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply): Promise<void> {
     const token = readSessionToken(req);
     if (token) await this.auth.signOut(token);
     clearSessionCookie(res, this.config.secureCookies);
@@ -57,7 +57,7 @@ export class AuthController {
     return mapAuthUser(user);
   }
 
-  private startSession(res: Response, signedIn: SignedIn): AuthUserDto {
+  private startSession(res: FastifyReply, signedIn: SignedIn): AuthUserDto {
     setSessionCookie(res, signedIn.token, signedIn.expiresAt, this.config.secureCookies);
     return mapAuthUser(signedIn.user);
   }

@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { DomainError } from '../common/domain-error';
 import type { AppConfig } from '../config/app-config';
@@ -26,13 +26,13 @@ export class PublicRateLimitGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (!this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
     const http = context.switchToHttp();
-    const req = http.getRequest<Request>();
+    const req = http.getRequest<FastifyRequest>();
     try {
-      await this.limiter.consume(req.ip ?? 'unknown');
+      await this.limiter.consume(req.ip);
       return true;
     } catch (error) {
       if (!(error instanceof RateLimiterRes)) throw error;
-      http.getResponse<Response>().setHeader('Retry-After', String(Math.ceil(error.msBeforeNext / 1000)));
+      void http.getResponse<FastifyReply>().header('Retry-After', String(Math.ceil(error.msBeforeNext / 1000)));
       throw new DomainError('rate_limited', 'Too many requests; try again in a minute');
     }
   }

@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { DomainError } from '../common/domain-error';
 import { ALLOWED_ROLES, IS_PUBLIC } from './auth.decorators';
 import type { AuthUser } from './auth-user';
@@ -20,7 +20,7 @@ export class SessionGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
 
-    const req = context.switchToHttp().getRequest<Request & { user?: AuthUser }>();
+    const req = context.switchToHttp().getRequest<FastifyRequest & { user?: AuthUser }>();
     const token = readSessionToken(req);
     const user = token ? await this.auth.authenticate(token) : null;
     if (!user) throw DomainError.unauthenticated();

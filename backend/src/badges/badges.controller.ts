@@ -1,6 +1,6 @@
 import { Controller, Get, Header, Param, ParseUUIDPipe, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type { AuthUser } from '../auth/auth-user';
 import { Auth, CurrentUser } from '../auth/auth.decorators';
 import { BadgesService } from './badges.service';
@@ -30,12 +30,12 @@ export class BadgesController {
     @CurrentUser() user: AuthUser,
     @Param('forumId', ParseUUIDPipe) forumId: string,
     @Query() query: BadgeSelectionQuery,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<StreamableFile> {
     const { count, pdf } = await this.badges.sheets(user, forumId, query);
-    res.setHeader('X-Badge-Count', String(count));
+    void res.header('X-Badge-Count', String(count));
     // The client went away: stop drawing.
-    res.once('close', () => {
+    res.raw.once('close', () => {
       if (!pdf.readableEnded) pdf.destroy();
     });
     return pdfDownload(pdf, `badges-${query.role ?? (query.segmentId ? 'segment' : 'everyone')}`);

@@ -1,7 +1,7 @@
 import type { CheckInOutcome } from './check-in.service';
 import type { CheckInResultsDto } from './dto/door.dto';
 
-/** The answer to a door's check-ins, as DoorController and CheckInLane both send it. */
+/** The answer to a door's check-ins, as DoorController sends it. */
 export function toCheckInResults(outcomes: CheckInOutcome[]): CheckInResultsDto {
   return {
     results: outcomes.map((o) => ({

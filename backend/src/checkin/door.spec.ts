@@ -1,6 +1,7 @@
 import { fromSqlDateTime } from '../database/sql-values';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { validationPipe } from '../common/validation';
+import { SessionGuard } from '../auth/session.guard';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { Agent } from 'supertest';
 import { addMembers, aMember, anOpenForum } from '../test/fixtures';
@@ -74,10 +75,9 @@ describe(DoorController.name, () => {
       const port = await listen(t);
       const cookie = await sessionCookie(t, 'door');
       const path = (day: string) => `/api/v1/door/forums/${forum.id}/data?day=${day}`;
-      const raw = await rawGet(port, path(DAY1), { Cookie: cookie, 'Accept-Encoding': 'gzip, deflate, br' });
+      const raw = await rawGet(port, path(DAY1), { Cookie: cookie });
       expect(raw.status).toBe(200);
-      expect(raw.headers['content-encoding']).toBe('br');
-      const data = JSON.parse(brotliDecompressSync(raw.body).toString('utf8'));
+      const data = JSON.parse(raw.body.toString('utf8'));
 
       expect(data.forum).toEqual({
         id: forum.id,
@@ -113,12 +113,30 @@ describe(DoorController.name, () => {
         expect(text).not.toContain(secret);
       }
 
-      const gz = await rawGet(port, path(DAY2), { Cookie: cookie, 'Accept-Encoding': 'gzip' });
-      expect(gz.status).toBe(200);
-      expect(gz.headers['content-encoding']).toBe('gzip');
-      const day2 = JSON.parse(gunzipSync(gz.body).toString('utf8'));
+      const day2 = JSON.parse((await rawGet(port, path(DAY2), { Cookie: cookie })).body.toString('utf8'));
       expect(day2.attendees[0][10]).toBeNull(); // admitted on day 1 only
       expect(day2.attendees.map((a: unknown[]) => a[11])).toEqual([1, 1, 1]);
+    });
+
+    it('compresses the door data with brotli or gzip, as the device accepts', async () => {
+      const forum = await anOpenForum(organiser);
+      await addAttendees(
+        t,
+        forum.id,
+        Array.from({ length: 60 }, () => ({})),
+      );
+      const port = await listen(t);
+      const cookie = await sessionCookie(t, 'door');
+      const path = `/api/v1/door/forums/${forum.id}/data?day=${DAY1}`;
+      const br = await rawGet(port, path, { Cookie: cookie, 'Accept-Encoding': 'gzip, deflate, br' });
+      expect(br.headers['content-encoding']).toBe('br');
+      expect(JSON.parse(brotliDecompressSync(br.body).toString('utf8')).attendees).toHaveLength(60);
+      const gz = await rawGet(port, path, { Cookie: cookie, 'Accept-Encoding': 'gzip' });
+      expect(gz.headers['content-encoding']).toBe('gzip');
+      expect(JSON.parse(gunzipSync(gz.body).toString('utf8')).attendees).toHaveLength(60);
+      const plain = await rawGet(port, path, { Cookie: cookie });
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.body.length).toBeGreaterThan(br.body.length * 3);
     });
 
     it('refuses a day outside the forum (400 with a field message) and an unknown forum (404)', async () => {
@@ -278,20 +296,24 @@ describe(DoorController.name, () => {
       expect(Number(row.n)).toBe(0);
     });
 
-    it('answers one scan in front of Nest; batches and broken bodies go through its validation', async () => {
+    it('takes every check-in, one or many, through the session guard and the validation pipe', async () => {
       const forum = await anOpenForum(organiser);
       await addAttendees(t, forum.id, [{}, {}, {}]);
       const validation = jest.spyOn(validationPipe, 'transform');
+      const guard = jest.spyOn(SessionGuard.prototype, 'canActivate');
       try {
         await checkIn(door, forum.id, scan({ badgeNumber: 1 })).expect(200);
-        expect(validation).not.toHaveBeenCalled();
+        expect(validation).toHaveBeenCalledWith(expect.objectContaining({ checkIns: [expect.anything()] }), expect.anything());
+        expect(guard).toHaveBeenCalledTimes(1);
         await checkIn(door, forum.id, scan({ badgeNumber: 2 }), scan({ badgeNumber: 3 })).expect(200);
-        expect(validation).toHaveBeenCalled();
-        validation.mockClear();
-        await checkIn(door, forum.id, scan({ method: 'teleport' })).expect(400);
-        expect(validation).toHaveBeenCalled();
+        expect(guard).toHaveBeenCalledTimes(2);
+        const refused = await checkIn(door, forum.id, scan({ method: 'teleport' })).expect(400);
+        expect(refused.body.fields['checkIns.0.method']).toEqual(['must be scan or manual']);
+        const stored = await t.dataSource.query('SELECT COUNT(*) AS n FROM check_ins WHERE forumId = ?', [forum.id]);
+        expect(Number(stored[0].n)).toBe(3);
       } finally {
         validation.mockRestore();
+        guard.mockRestore();
       }
     });
 

@@ -1,6 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { Response } from 'express';
-import type { IncomingMessage } from 'node:http';
+import type { FastifyReply } from 'fastify';
 import { DomainError, DomainErrorKind, FieldErrors } from './domain-error';
 
 const statusOf: Record<DomainErrorKind, number> = {
@@ -25,15 +24,15 @@ export interface ErrorBody {
 export class HttpErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const body = errorReply(exception, http.getRequest<IncomingMessage>());
-    http.getResponse<Response>().status(body.statusCode).json(body);
+    const body = errorReply(exception, http.getRequest<{ id?: unknown }>());
+    void http.getResponse<FastifyReply>().status(body.statusCode).send(body);
   }
 }
 
 const logger = new Logger('HttpError');
 
-/** The answer to an error, as the whole API gives it (HttpErrorFilter, and CheckInLane in front of Nest). */
-export function errorReply(exception: unknown, req: IncomingMessage & { id?: unknown }): ErrorBody {
+/** The answer to an error, as the whole API gives it (HttpErrorFilter, and the frontend's /api fallback). */
+export function errorReply(exception: unknown, req: { id?: unknown }): ErrorBody {
   const correlationId = String(req.id ?? '');
   const body = toBody(exception, correlationId);
   if (body.statusCode >= 500) logger.error({ err: exception, correlationId }, 'Unhandled error');

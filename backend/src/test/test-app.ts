@@ -1,10 +1,10 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import type { StaffRole } from '../auth/entities/user.entity';
 import { UsersService } from '../auth/users.service';
-import { createApp } from '../bootstrap';
+import { createApp, readyApp } from '../bootstrap';
 import { Clock } from '../common/clock';
 import { loadConfig } from '../config/app-config';
 import type { TestDatabase } from './test-database';
@@ -13,7 +13,7 @@ import { createTestDatabase } from './test-database';
 export const TEST_PASSWORD = 'correct horse battery';
 
 export interface TestApp {
-  app: NestExpressApplication;
+  app: NestFastifyApplication;
   db: TestDatabase;
   dataSource: DataSource;
   /** A supertest agent with no session. */
@@ -42,7 +42,7 @@ export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestAp
   const clock = app.get(Clock);
   const realNow = clock.now.bind(clock);
   clock.now = () => now ?? realNow();
-  await app.init();
+  await readyApp(app);
   const server = app.getHttpServer();
   const dataSource = app.get<DataSource>(getDataSourceToken());
 

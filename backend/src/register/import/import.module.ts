@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { MulterModule } from '@nestjs/platform-express';
+import { MultipartModule } from '@nestjs/platform-fastify';
 import { join } from 'node:path';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -15,7 +15,7 @@ export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
   imports: [
     RegisterModule,
     // Uploads stream to disk (never into memory) in DATA_DIR; the service moves each to imports/<batchId>.
-    MulterModule.registerAsync({
+    MultipartModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
         dest: join(config.dataDir, 'imports', 'incoming'),

@@ -20,7 +20,7 @@ import { isFileProblem } from './spreadsheet/file-problem';
 import { readHead } from './spreadsheet/spreadsheet-head';
 import { openSpreadsheet, type Spreadsheet } from './spreadsheet/spreadsheet-reader';
 
-/** What multer left on disk. */
+/** What the upload interceptor left on disk. */
 export interface UploadedSpreadsheet {
   path: string;
   originalname: string;
