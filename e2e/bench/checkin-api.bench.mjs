@@ -4,6 +4,10 @@
 // Floor: a bare node:http server (in its own process, like ours) that parses the same body and
 // INSERTs the same check_ins row with mysql2 (pool of 16), on the same database.
 // autocannon, 32 connections, 10 s per round after a warm-up; rounds alternate; medians of 3.
+// BENCH_COMPARE=<checkout>: also measures the built app of another checkout (say, a commit with
+// another request path) in the same run, on its own database, reported as `checkin-api-<label>`
+// (BENCH_COMPARE_LABEL, default "compare").
+import { execSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -18,19 +22,16 @@ const ROUNDS = 3;
 const DAYS = ['2027-04-08', '2027-04-09', '2027-04-10', '2027-04-11', '2027-04-12', '2027-04-13', '2027-04-14'];
 
 export default async function checkinApi({ freshDatabase, repoRoot }) {
-  const url = await freshDatabase();
-  const app = await startBenchApp({
-    repoRoot,
-    databaseUrl: url,
-    days: DAYS,
-    nodeArgs: process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [],
-  });
-  const { base, door, forum } = app;
+  const nodeArgs = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const ours = await benchApp(repoRoot, await freshDatabase(), nodeArgs);
+  const other = process.env.BENCH_COMPARE ? await benchApp(process.env.BENCH_COMPARE, await freshDatabase(), []) : null;
+  const label = process.env.BENCH_COMPARE_LABEL ?? 'compare';
+  const targets = other ? ['ours', 'other', 'floor'] : ['ours', 'floor'];
+  const apps = { ours, other };
+  const { url } = ours;
   const floorPort = await freePort();
   let floor;
-  const pool = createPool({ uri: url.replace(/^mariadb:/, 'mysql:'), connectionLimit: 4, timezone: 'Z' });
   try {
-    await fillAttendees(pool, forum.id);
 
     floor = startProcess(process.execPath, ['--input-type=module', '-e', floorSource], {
       cwd: join(repoRoot, 'backend'),
@@ -39,68 +40,91 @@ export default async function checkinApi({ freshDatabase, repoRoot }) {
     await waitFor(`http://127.0.0.1:${floorPort}/health`);
 
     const run = async (target, day, seconds) => {
-      const proc = target === 'ours' ? app : floor;
+      const bench = apps[target];
+      const proc = bench ? bench.app : floor;
       const before = [proc.cpuMs(), mariadbCpuMs()];
       const result = await load(
-        target === 'ours' ? `${base}/api/v1/door/forums/${forum.id}/check-ins` : `http://127.0.0.1:${floorPort}/check-ins`,
-        target === 'ours' ? door : '',
+        bench ? `${bench.app.base}/api/v1/door/forums/${bench.app.forum.id}/check-ins` : `http://127.0.0.1:${floorPort}/check-ins`,
+        bench ? bench.app.door : '',
         day,
         seconds,
       );
       const requests = result.rps * seconds;
-      result.cpuUsPerScan = Math.round(((proc.cpuMs() - before[0]) * 1000) / requests);
-      result.dbCpuUsPerScan = Math.round(((mariadbCpuMs() - before[1]) * 1000) / requests);
+      result.cpuUs = Math.round(((proc.cpuMs() - before[0]) * 1000) / requests);
+      result.dbCpuUs = Math.round(((mariadbCpuMs() - before[1]) * 1000) / requests);
       return result;
     };
     // Warm-up of both on the first day (JIT, pools, the forum's page in the buffer pool).
-    await run('ours', DAYS[0], WARM_UP_SECONDS);
-    await run('floor', DAYS[0], WARM_UP_SECONDS);
-    const rounds = { ours: [], floor: [] };
+    for (const target of targets) await run(target, DAYS[0], WARM_UP_SECONDS);
+    const rounds = Object.fromEntries(targets.map((t) => [t, []]));
     for (let r = 0; r < ROUNDS; r++) {
-      for (const target of r % 2 ? ['floor', 'ours'] : ['ours', 'floor']) {
+      for (const target of r % 2 ? [...targets].reverse() : targets) {
         rounds[target].push(await run(target, DAYS[r + 1], SECONDS));
         process.stderr.write(`${target} round ${r + 1}: ${JSON.stringify(rounds[target].at(-1))}\n`);
       }
     }
-    // Ours must really have admitted what it answered: one admitted row per request of each round.
-    const [[{ n }]] = await pool.query(
-      'SELECT COUNT(*) AS n FROM check_ins WHERE forumId = ? AND admitted = 1 AND day IN (?) AND result = ?',
-      [forum.id, DAYS.slice(1, ROUNDS + 1), 'admitted'],
-    );
-    // (Requests still in flight when a round stops are stored but not counted as answered.)
-    const answered = rounds.ours.reduce((sum, r) => sum + r.admitted, 0);
-    if (Number(n) < answered || Number(n) > answered + CONNECTIONS * ROUNDS) {
-      throw new Error(`answered ${answered} admissions but stored ${n}`);
-    }
+    // Each app must really have admitted what it answered: one admitted row per request of each round.
+    for (const target of targets.filter((t) => apps[t])) await checkStored(apps[target], rounds[target]);
 
-    const o = median(rounds.ours);
     const f = median(rounds.floor);
-    const errors = [...rounds.ours, ...rounds.floor].reduce((sum, r) => sum + r.errors, 0);
+    const errors = Object.values(rounds)
+      .flat()
+      .reduce((sum, r) => sum + r.errors, 0);
     // An error answer is cheaper than the work: a side with errors has not done what it is measured for.
     if (errors) throw new Error(`${errors} requests failed or were refused; the figures would not compare like with like`);
-    return {
-      unit: 'scans/s',
-      better: 'higher',
-      ours: o.rps,
-      floor: f.rps,
-      ratio: Math.round((o.rps / f.rps) * 100) / 100,
-      p99Ms: o.p99,
-      peakRssMb: app.peakRssMb(),
-      target: '≥ 1,500 scans/s, p99 ≤ 25 ms, ≥ 50% of floor',
-      notes:
-        `rounds ours ${rounds.ours.map((r) => r.rps).join('/')}, floor ${rounds.floor.map((r) => r.rps).join('/')}; ` +
-        `p99 floor ${f.p99} ms; p50 ours ${o.p50} ms, floor ${f.p50} ms; non-2xx/errors ${errors}; load average ${loadavg()[0].toFixed(1)}`,
-      method:
-        `Built app (node backend/dist/main.js, LOG_LEVEL default info, stdout to /dev/null) on a fresh MariaDB database, ` +
-        `${ATTENDEES.toLocaleString('en')} attendees; a door user's session cookie; autocannon ${CONNECTIONS} connections, ` +
-        `each request one first-time scan of a distinct badge with its own nonce (a fresh forum day per round). Floor: bare ` +
-        `node:http + mysql2 pool (16) in its own process, parsing the same body and INSERTing the same check_ins row. ` +
-        `${WARM_UP_SECONDS} s warm-up each, then ${ROUNDS} alternating ${SECONDS} s rounds; medians; peak RSS is the app's.`,
+    const entry = (target, path) => {
+      const o = median(rounds[target]);
+      return {
+        unit: 'scans/s',
+        better: 'higher',
+        ours: o.rps,
+        floor: f.rps,
+        ratio: Math.round((o.rps / f.rps) * 100) / 100,
+        p99Ms: o.p99,
+        peakRssMb: apps[target].app.peakRssMb(),
+        target: '≥ 1,500 scans/s, p99 ≤ 25 ms, ≥ 50% of floor, p99 ≤ 1.5× floor',
+        notes:
+          `${path}; rounds ours ${rounds[target].map((r) => r.rps).join('/')}, floor ${rounds.floor.map((r) => r.rps).join('/')}; ` +
+          `p99 floor ${f.p99} ms; p50 ours ${o.p50} ms, floor ${f.p50} ms; CPU per scan ours ${o.cpuUs} µs app + ${o.dbCpuUs} µs db, ` +
+          `floor ${f.cpuUs} + ${f.dbCpuUs}; non-2xx/errors ${errors}; load average ${loadavg()[0].toFixed(1)}`,
+        method:
+          `Built app (node backend/dist/main.js, LOG_LEVEL default info, stdout to /dev/null) on a fresh MariaDB database, ` +
+          `${ATTENDEES.toLocaleString('en')} attendees; a door user's session cookie; autocannon ${CONNECTIONS} connections, ` +
+          `each request one first-time scan of a distinct badge with its own nonce (a fresh forum day per round). Floor: bare ` +
+          `node:http + mysql2 pool (16) in its own process, parsing the same body and INSERTing the same check_ins row. ` +
+          `${WARM_UP_SECONDS} s warm-up each, then ${ROUNDS} alternating ${SECONDS} s rounds; medians; peak RSS is the app's.`,
+      };
     };
+    const result = entry('ours', 'this commit');
+    if (other) {
+      const commit = execSync('git rev-parse --short HEAD', { cwd: process.env.BENCH_COMPARE }).toString().trim();
+      result.extra = { [`checkin-api-${label}`]: entry('other', `the build of ${label} at ${commit}, same run`) };
+    }
+    return result;
   } finally {
-    await pool.end();
+    for (const bench of [ours, other]) await bench?.pool.end();
     floor?.kill();
-    await app.kill();
+    for (const bench of [ours, other]) await bench?.app.kill();
+  }
+}
+
+/** A built app (of repoRoot) on its own database, with ATTENDEES attendees in its forum. */
+async function benchApp(repoRoot, url, nodeArgs) {
+  const app = await startBenchApp({ repoRoot, databaseUrl: url, days: DAYS, nodeArgs });
+  const pool = createPool({ uri: url.replace(/^mariadb:/, 'mysql:'), connectionLimit: 4, timezone: 'Z' });
+  await fillAttendees(pool, app.forum.id);
+  return { url, app, pool };
+}
+
+async function checkStored({ app, pool }, rounds) {
+  const [[{ n }]] = await pool.query(
+    'SELECT COUNT(*) AS n FROM check_ins WHERE forumId = ? AND admitted = 1 AND day IN (?) AND result = ?',
+    [app.forum.id, DAYS.slice(1, ROUNDS + 1), 'admitted'],
+  );
+  // (Requests still in flight when a round stops are stored but not counted as answered.)
+  const answered = rounds.reduce((sum, r) => sum + r.admitted, 0);
+  if (Number(n) < answered || Number(n) > answered + CONNECTIONS * ROUNDS) {
+    throw new Error(`answered ${answered} admissions but stored ${n}`);
   }
 }
 
@@ -210,5 +234,5 @@ createServer((req, res) => {
 
 function median(runs) {
   const mid = (key) => [...runs.map((r) => r[key])].sort((a, b) => a - b)[Math.floor(runs.length / 2)];
-  return { rps: mid('rps'), p50: mid('p50'), p99: mid('p99') };
+  return { rps: mid('rps'), p50: mid('p50'), p99: mid('p99'), cpuUs: mid('cpuUs'), dbCpuUs: mid('dbCpuUs') };
 }

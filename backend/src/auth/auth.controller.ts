@@ -29,7 +29,11 @@ export class AuthController {
   @Post('setup')
   @ApiOkResponse({ type: AuthUserDto })
   @HttpCode(200)
-  async setup(@Body() dto: SetupDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply): Promise<AuthUserDto> {
+  async setup(
+    @Body() dto: SetupDto,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ): Promise<AuthUserDto> {
     return this.startSession(res, await this.auth.setup(dto, req.headers['user-agent']));
   }
 
@@ -37,7 +41,11 @@ export class AuthController {
   @Post('sign-in')
   @HttpCode(200)
   @ApiOkResponse({ type: AuthUserDto })
-  async signIn(@Body() dto: SignInDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply): Promise<AuthUserDto> {
+  async signIn(
+    @Body() dto: SignInDto,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ): Promise<AuthUserDto> {
     return this.startSession(res, await this.auth.signIn(dto.email, dto.password, req.headers['user-agent']));
   }
 

@@ -7,12 +7,14 @@ import { CheckIn, type CheckInMethod, type CheckInResult } from './check-in.enti
 import { fromSqlDateTime, toBool, toSqlDateTime } from '../database/sql-values';
 import { type UniqueIndex, violatedIndex } from './unique-violation';
 
-/** What the door decision needs about an attendee. */
+/** What the door decision needs about an attendee, with their admissions on the days asked about. */
 export interface AttendeeAtDoor {
   id: string;
   badgeNumber: number;
   badgeVersion: number;
   revoked: boolean;
+  /** By day; null for an admission made in the batch being decided (not stored yet). */
+  admissions: Map<string, Admission | null>;
 }
 
 export interface ForumAtDoor {
@@ -62,17 +64,14 @@ const columns = [
   'staffUserId',
   'nonce',
 ];
-/** The columns scanValues fills: from `method` to `nonce`. */
-const scanColumns = columns.slice(columns.indexOf('method'));
-/** The columns of a live scan as admitAll sends them. */
-const liveColumns = ['id', 'forumId', 'badgeNumber', 'badgeVersion', 'day', ...scanColumns];
-
-const insertSql = `INSERT INTO check_ins (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+const rowPlaceholders = `(${columns.map(() => '?').join(', ')})`;
+const insertSql = (rows: number) =>
+  `INSERT INTO check_ins (${columns.join(', ')}) VALUES ${Array(rows).fill(rowPlaceholders).join(', ')}`;
 
 /**
- * Check-ins in plain SQL. Live scans of current badges: one INSERT … SELECT for a batch of them
- * (admitAll). Anything else: one SELECT to find the forum and the scanned attendees, one INSERT per
- * scan. The unique indexes decide races, so nothing is locked and nothing is read twice.
+ * Check-ins in plain SQL: one SELECT finds the forum, the scanned attendees and their admissions;
+ * one multi-row INSERT stores the scans. The unique indexes (nonce; attendee, day and admitted)
+ * decide races between processes, so nothing is locked.
  */
 @Injectable()
 export class CheckInRepository {
@@ -88,17 +87,26 @@ export class CheckInRepository {
     this.admissionIndex = unique.find((i) => i.columns.join() === 'attendeeId,day,admitted')!;
   }
 
-  /** The forum (null when unknown) and those of the given badge numbers that exist in it, in one query. */
-  async forumAndAttendees(
+  /**
+   * The forum (null when unknown), and those of the given badge numbers that exist in it with their
+   * admissions on the given days, in one query.
+   */
+  async atTheDoor(
     forumId: string,
     badgeNumbers: number[],
+    days: string[],
   ): Promise<{ forum: ForumAtDoor | null; attendees: Map<number, AttendeeAtDoor> }> {
     const numbers = [...new Set(badgeNumbers)];
+    const onDays = [...new Set(days)];
     const rows = (await this.dataSource.query(
-      `SELECT f.startDate, f.endDate, f.timezone, a.id, a.badgeNumber, a.badgeVersion, a.badgeRevoked, a.status
-       FROM forums f LEFT JOIN attendees a ON a.forumId = f.id AND a.badgeNumber IN (${numbers.map(() => '?').join(', ')})
+      `SELECT f.startDate, f.endDate, f.timezone, a.id, a.badgeNumber, a.badgeVersion, a.badgeRevoked, a.status,
+         c.day, c.scannedAt, c.door, u.name AS staffName
+       FROM forums f
+       LEFT JOIN attendees a ON a.forumId = f.id AND a.badgeNumber IN (${numbers.map(() => '?').join(', ')})
+       LEFT JOIN check_ins c ON c.attendeeId = a.id AND c.admitted = 1 AND c.day IN (${onDays.map(() => '?').join(', ')})
+       LEFT JOIN users u ON u.id = c.staffUserId
        WHERE f.id = ?`,
-      [...numbers, forumId],
+      [...numbers, ...onDays, forumId],
     )) as {
       startDate: string;
       endDate: string;
@@ -108,20 +116,49 @@ export class CheckInRepository {
       badgeVersion: number;
       badgeRevoked: unknown;
       status: string;
+      day: string | null;
+      scannedAt: Date | string | null;
+      door: string | null;
+      staffName: string | null;
     }[];
     const attendees = new Map<number, AttendeeAtDoor>();
     if (!rows.length) return { forum: null, attendees };
     for (const row of rows) {
       if (row.id === null || row.badgeNumber === null) continue;
-      attendees.set(Number(row.badgeNumber), {
+      const number = Number(row.badgeNumber);
+      const attendee = attendees.get(number) ?? {
         id: row.id,
-        badgeNumber: Number(row.badgeNumber),
+        badgeNumber: number,
         badgeVersion: Number(row.badgeVersion),
         revoked: toBool(row.badgeRevoked) || row.status !== 'confirmed',
-      });
+        admissions: new Map<string, Admission | null>(),
+      };
+      if (row.day !== null && row.scannedAt !== null) {
+        attendee.admissions.set(row.day, {
+          scannedAt: fromSqlDateTime(row.scannedAt),
+          door: row.door ?? '',
+          staffName: row.staffName ?? '',
+        });
+      }
+      attendees.set(number, attendee);
     }
     const { startDate, endDate, timezone } = rows[0];
     return { forum: { startDate, endDate, timezone }, attendees };
+  }
+
+  /**
+   * Stores the check-ins in one statement: true when all were stored; false, with nothing stored,
+   * when one broke a unique index (a nonce sent before, or an admission another request made
+   * meanwhile), so the caller settles them one at a time. Any other error is thrown.
+   */
+  async insertAll(checkIns: NewCheckIn[]): Promise<boolean> {
+    try {
+      await this.dataSource.query(insertSql(checkIns.length), checkIns.flatMap(rowValues));
+      return true;
+    } catch (error) {
+      if (violatedIndex(error, [this.nonceIndex, this.admissionIndex])) return false;
+      throw error;
+    }
   }
 
   /**
@@ -129,63 +166,14 @@ export class CheckInRepository {
    * admitted) index lets exactly one through per attendee and day, whichever process sends it.
    */
   async insert(checkIn: NewCheckIn, tx?: Tx): Promise<InsertOutcome> {
-    const values = [
-      randomUUID(),
-      checkIn.forumId,
-      checkIn.attendeeId,
-      checkIn.badgeNumber,
-      checkIn.badgeVersion,
-      checkIn.day,
-      checkIn.result,
-      checkIn.result === 'admitted' ? 1 : null,
-      ...scanValues(checkIn),
-    ];
     try {
-      await (tx?.manager ?? this.dataSource).query(insertSql, values);
+      await (tx?.manager ?? this.dataSource).query(insertSql(1), rowValues(checkIn));
       return 'stored';
     } catch (error) {
       const index = violatedIndex(error, [this.nonceIndex, this.admissionIndex]);
       if (index === this.nonceIndex) return 'nonce_taken';
       if (index === this.admissionIndex) return 'already_admitted';
       throw error;
-    }
-  }
-
-  /**
-   * Live scans' usual case, many in one statement: stores each admission whose badge is current
-   * (attendee confirmed, not revoked, this version) on one of its forum's days; true for those it
-   * stored. A scan that is anything else (unknown, revoked, another day, already admitted, a replayed
-   * nonce) stores nothing here (the unique indexes make the INSERT skip it) and is settled by the
-   * general path. LiveAdmissions gathers the batches.
-   */
-  async admitAll(scans: readonly Omit<NewCheckIn, 'attendeeId' | 'result'>[]): Promise<boolean[]> {
-    const params = scans.flatMap((scan) => [
-      randomUUID(),
-      scan.forumId,
-      scan.badgeNumber,
-      scan.badgeVersion,
-      scan.day,
-      ...scanValues(scan),
-    ]);
-    const runner = this.dataSource.createQueryRunner();
-    try {
-      const { affected } = await runner.query(
-        admitAllSql(scans.length, this.dataSource.options.type === 'better-sqlite3'),
-        params,
-        true,
-      );
-      if (affected === scans.length) return scans.map(() => true);
-      if (!affected) return scans.map(() => false);
-      // Some were skipped: those whose nonce now holds an admission are admitted (by this statement,
-      // or by an earlier send of the same scan, which is answered the same way).
-      const stored = (await runner.query(
-        `SELECT nonce FROM check_ins WHERE result = 'admitted' AND nonce IN (${scans.map(() => '?').join(', ')})`,
-        scans.map((scan) => scan.nonce),
-      )) as { nonce: string }[];
-      const admitted = new Set(stored.map((row) => row.nonce));
-      return scans.map((scan) => admitted.has(scan.nonce));
-    } finally {
-      await runner.release();
     }
   }
 
@@ -210,20 +198,17 @@ export class CheckInRepository {
   }
 }
 
-/** admitAll's statement for `count` scans: rows that would break a unique index are skipped. */
-function admitAllSql(count: number, sqlite: boolean): string {
-  const rows = Array.from({ length: count }, (_, n) => `SELECT ${liveColumns.map((c) => (n ? '?' : `? AS ${c}`)).join(', ')}`);
-  return `INSERT ${sqlite ? 'OR IGNORE' : 'IGNORE'} INTO check_ins (${columns.join(', ')})
-    SELECT s.id, a.forumId, a.id, a.badgeNumber, s.badgeVersion, s.day, 'admitted', 1, ${scanColumns.map((c) => `s.${c}`).join(', ')}
-    FROM (${rows.join(' UNION ALL ')}) s
-    INNER JOIN attendees a ON a.forumId = s.forumId AND a.badgeNumber = s.badgeNumber
-      AND a.status = 'confirmed' AND a.badgeRevoked = 0 AND (s.badgeVersion IS NULL OR a.badgeVersion = s.badgeVersion)
-    INNER JOIN forums f ON f.id = a.forumId AND f.startDate <= s.day AND f.endDate >= s.day`;
-}
-
-/** The values of the columns from `method` to `nonce`, in the order of `columns`. */
-function scanValues(checkIn: Omit<NewCheckIn, 'attendeeId' | 'result'>) {
+/** A check-in's values in the order of `columns`. */
+function rowValues(checkIn: NewCheckIn) {
   return [
+    randomUUID(),
+    checkIn.forumId,
+    checkIn.attendeeId,
+    checkIn.badgeNumber,
+    checkIn.badgeVersion,
+    checkIn.day,
+    checkIn.result,
+    checkIn.result === 'admitted' ? 1 : null,
     checkIn.method,
     toSqlDateTime(checkIn.scannedAt),
     toSqlDateTime(checkIn.recordedAt),

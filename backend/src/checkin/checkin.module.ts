@@ -12,7 +12,8 @@ import { CheckIn } from './check-in.entity';
 import { CheckInRepository } from './check-in.repository';
 import { CheckInService } from './check-in.service';
 import { DoorController } from './door.controller';
-import { LiveAdmissions } from './live-admissions';
+import { CheckInSettler } from './check-in-settler';
+import { LiveScans } from './live-scans';
 import { DoorDataRepository } from './door-data.repository';
 import { DoorDataService } from './door-data.service';
 import { WalkInRepository } from './walk-in.repository';
@@ -26,7 +27,8 @@ import { WalkInService } from './walk-in.service';
     CheckInEvents,
     CheckInRepository,
     CheckInService,
-    LiveAdmissions,
+    CheckInSettler,
+    LiveScans,
     DoorDataRepository,
     DoorDataService,
     WalkInRepository,

@@ -1,10 +1,10 @@
-import type { MigrationInterface, QueryRunner } from "typeorm";
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class Initial1795373344976 implements MigrationInterface {
-    name = 'Initial1795373344976'
+  name = 'Initial1795373344976';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE \`users\` (
                 \`id\` varchar(36) NOT NULL,
                 \`email\` varchar(254) NOT NULL,
@@ -20,7 +20,7 @@ export class Initial1795373344976 implements MigrationInterface {
                 PRIMARY KEY (\`id\`)
             ) ENGINE = InnoDB
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE \`sessions\` (
                 \`tokenHash\` varchar(64) NOT NULL,
                 \`userId\` varchar(36) NOT NULL,
@@ -32,7 +32,7 @@ export class Initial1795373344976 implements MigrationInterface {
                 PRIMARY KEY (\`tokenHash\`)
             ) ENGINE = InnoDB
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE \`forums\` (
                 \`id\` varchar(36) NOT NULL,
                 \`name\` varchar(160) NOT NULL,
@@ -50,34 +50,33 @@ export class Initial1795373344976 implements MigrationInterface {
                 PRIMARY KEY (\`id\`)
             ) ENGINE = InnoDB
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE \`sessions\`
             ADD CONSTRAINT \`FK_57de40bc620f456c7311aa3a1e6\` FOREIGN KEY (\`userId\`) REFERENCES \`users\`(\`id\`) ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             ALTER TABLE \`sessions\` DROP FOREIGN KEY \`FK_57de40bc620f456c7311aa3a1e6\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX \`IDX_505d0853ce50ea01d323429dae\` ON \`forums\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE \`forums\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX \`IDX_57de40bc620f456c7311aa3a1e\` ON \`sessions\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE \`sessions\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX \`IDX_97672ac88f789774dd47f7c8be\` ON \`users\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE \`users\`
         `);
-    }
-
+  }
 }

@@ -1,10 +1,10 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class AddRegister1795374062009 implements MigrationInterface {
-    name = 'AddRegister1795374062009'
+  name = 'AddRegister1795374062009';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE \`members\` (
                 \`id\` varchar(36) NOT NULL,
                 \`firstName\` varchar(80) NOT NULL,
@@ -35,7 +35,7 @@ export class AddRegister1795374062009 implements MigrationInterface {
                 PRIMARY KEY (\`id\`)
             ) ENGINE = InnoDB
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE \`member_sectors\` (
                 \`memberId\` varchar(36) NOT NULL,
                 \`sector\` varchar(16) NOT NULL,
@@ -43,58 +43,57 @@ export class AddRegister1795374062009 implements MigrationInterface {
                 PRIMARY KEY (\`memberId\`, \`sector\`)
             ) ENGINE = InnoDB
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE \`users\` CHANGE \`lastSignInAt\` \`lastSignInAt\` datetime NULL
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE \`sessions\` CHANGE \`userAgent\` \`userAgent\` varchar(255) NULL
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE \`forums\` CHANGE \`rsvpDeadline\` \`rsvpDeadline\` datetime NULL
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE \`member_sectors\`
             ADD CONSTRAINT \`FK_2cc219ef166fcd23fc541c3a74b\` FOREIGN KEY (\`memberId\`) REFERENCES \`members\`(\`id\`) ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             ALTER TABLE \`member_sectors\` DROP FOREIGN KEY \`FK_2cc219ef166fcd23fc541c3a74b\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE \`forums\` CHANGE \`rsvpDeadline\` \`rsvpDeadline\` datetime NULL DEFAULT 'NULL'
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE \`sessions\` CHANGE \`userAgent\` \`userAgent\` varchar(255) NULL DEFAULT 'NULL'
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE \`users\` CHANGE \`lastSignInAt\` \`lastSignInAt\` datetime NULL DEFAULT 'NULL'
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX \`IDX_061a7df1167273faf45af0e354\` ON \`member_sectors\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE \`member_sectors\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX \`IDX_58d5a71b3d43265450e25b312a\` ON \`members\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX \`IDX_7eee76dccf32d384452fa404a6\` ON \`members\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX \`IDX_124477185d1f8a83bd3367430b\` ON \`members\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX \`IDX_090c60f7851c98387ce3e1995e\` ON \`members\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX \`IDX_2714af51e3f7dd42cf66eeb08d\` ON \`members\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE \`members\`
         `);
-    }
-
+  }
 }

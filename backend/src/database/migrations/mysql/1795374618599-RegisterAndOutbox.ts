@@ -1,10 +1,10 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class RegisterAndOutbox1795374618599 implements MigrationInterface {
-    name = 'RegisterAndOutbox1795374618599'
+  name = 'RegisterAndOutbox1795374618599';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE \`messages\` (
                 \`id\` varchar(36) NOT NULL,
                 \`recipient\` varchar(254) NOT NULL,
@@ -27,7 +27,7 @@ export class RegisterAndOutbox1795374618599 implements MigrationInterface {
                 PRIMARY KEY (\`id\`)
             ) ENGINE = InnoDB
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE \`outreach_logs\` (
                 \`id\` varchar(36) NOT NULL,
                 \`memberId\` varchar(36) NOT NULL,
@@ -40,7 +40,7 @@ export class RegisterAndOutbox1795374618599 implements MigrationInterface {
                 PRIMARY KEY (\`id\`)
             ) ENGINE = InnoDB
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE \`import_batches\` (
                 \`id\` varchar(36) NOT NULL,
                 \`fileName\` varchar(255) NOT NULL,
@@ -62,7 +62,7 @@ export class RegisterAndOutbox1795374618599 implements MigrationInterface {
                 PRIMARY KEY (\`id\`)
             ) ENGINE = InnoDB
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE \`member_events\` (
                 \`id\` varchar(36) NOT NULL,
                 \`memberId\` varchar(36) NOT NULL,
@@ -74,7 +74,7 @@ export class RegisterAndOutbox1795374618599 implements MigrationInterface {
                 PRIMARY KEY (\`id\`)
             ) ENGINE = InnoDB
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE \`member_tokens\` (
                 \`id\` varchar(36) NOT NULL,
                 \`memberId\` varchar(36) NOT NULL,
@@ -88,14 +88,14 @@ export class RegisterAndOutbox1795374618599 implements MigrationInterface {
                 PRIMARY KEY (\`id\`)
             ) ENGINE = InnoDB
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE \`register_targets\` (
                 \`key\` varchar(100) NOT NULL,
                 \`target\` int NOT NULL,
                 PRIMARY KEY (\`key\`)
             ) ENGINE = InnoDB
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE \`segments\` (
                 \`id\` varchar(36) NOT NULL,
                 \`name\` varchar(120) NOT NULL,
@@ -106,149 +106,148 @@ export class RegisterAndOutbox1795374618599 implements MigrationInterface {
                 PRIMARY KEY (\`id\`)
             ) ENGINE = InnoDB
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE \`members\`
             ADD \`mergedIntoId\` varchar(36) NULL
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE \`members\`
             ADD \`createdById\` varchar(36) NULL
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE \`users\` CHANGE \`lastSignInAt\` \`lastSignInAt\` datetime NULL
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE \`sessions\` CHANGE \`userAgent\` \`userAgent\` varchar(255) NULL
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE \`forums\` CHANGE \`rsvpDeadline\` \`rsvpDeadline\` datetime NULL
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX \`IDX_58d5a71b3d43265450e25b312a\` ON \`members\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE \`members\` CHANGE \`email\` \`email\` varchar(254) NULL
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE \`members\` CHANGE \`phone\` \`phone\` varchar(16) NULL
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE \`members\` CHANGE \`whatsapp\` \`whatsapp\` varchar(16) NULL
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE \`members\` CHANGE \`region\` \`region\` varchar(80) NULL
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE \`members\` CHANGE \`city\` \`city\` varchar(80) NULL
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE \`members\` CHANGE \`occupation\` \`occupation\` varchar(120) NULL
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE \`members\` CHANGE \`consentAt\` \`consentAt\` datetime NULL
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE \`members\` CHANGE \`consentMethod\` \`consentMethod\` varchar(16) NULL
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE \`members\` CHANGE \`sourceBatchId\` \`sourceBatchId\` varchar(36) NULL
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX \`IDX_58d5a71b3d43265450e25b312a\` ON \`members\` (\`countryCode\`, \`region\`)
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             DROP INDEX \`IDX_58d5a71b3d43265450e25b312a\` ON \`members\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE \`members\` CHANGE \`sourceBatchId\` \`sourceBatchId\` varchar(36) NULL DEFAULT 'NULL'
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE \`members\` CHANGE \`consentMethod\` \`consentMethod\` varchar(16) NULL DEFAULT 'NULL'
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE \`members\` CHANGE \`consentAt\` \`consentAt\` datetime NULL DEFAULT 'NULL'
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE \`members\` CHANGE \`occupation\` \`occupation\` varchar(120) NULL DEFAULT 'NULL'
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE \`members\` CHANGE \`city\` \`city\` varchar(80) NULL DEFAULT 'NULL'
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE \`members\` CHANGE \`region\` \`region\` varchar(80) NULL DEFAULT 'NULL'
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE \`members\` CHANGE \`whatsapp\` \`whatsapp\` varchar(16) NULL DEFAULT 'NULL'
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE \`members\` CHANGE \`phone\` \`phone\` varchar(16) NULL DEFAULT 'NULL'
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE \`members\` CHANGE \`email\` \`email\` varchar(254) NULL DEFAULT 'NULL'
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX \`IDX_58d5a71b3d43265450e25b312a\` ON \`members\` (\`countryCode\`, \`region\`)
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE \`forums\` CHANGE \`rsvpDeadline\` \`rsvpDeadline\` datetime NULL DEFAULT 'NULL'
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE \`sessions\` CHANGE \`userAgent\` \`userAgent\` varchar(255) NULL DEFAULT 'NULL'
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE \`users\` CHANGE \`lastSignInAt\` \`lastSignInAt\` datetime NULL DEFAULT 'NULL'
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE \`members\` DROP COLUMN \`createdById\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE \`members\` DROP COLUMN \`mergedIntoId\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE \`segments\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE \`register_targets\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX \`IDX_6df0ee3daf6e162018cadf0d80\` ON \`member_tokens\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX \`IDX_953d30b90e645449356017487c\` ON \`member_tokens\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE \`member_tokens\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX \`IDX_4fa6be75d8593426413d1d6e0e\` ON \`member_events\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE \`member_events\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE \`import_batches\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX \`IDX_1c2325d470527f5af618513aab\` ON \`outreach_logs\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE \`outreach_logs\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX \`IDX_d8c6d3f534885550caba170628\` ON \`messages\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX \`IDX_5fb73ec3167ac1b3d330c9c2b8\` ON \`messages\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX \`IDX_d97799f977ce7ec3bcdf5691d2\` ON \`messages\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE \`messages\`
         `);
-    }
-
+  }
 }

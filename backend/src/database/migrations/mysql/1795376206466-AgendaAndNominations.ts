@@ -1,10 +1,10 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class AgendaAndNominations1795376206466 implements MigrationInterface {
-    name = 'AgendaAndNominations1795376206466'
+  name = 'AgendaAndNominations1795376206466';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE \`agenda_presenters\` (
                 \`id\` varchar(36) NOT NULL,
                 \`forumId\` varchar(36) NOT NULL,
@@ -21,7 +21,7 @@ export class AgendaAndNominations1795376206466 implements MigrationInterface {
                 PRIMARY KEY (\`id\`)
             ) ENGINE = InnoDB
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE \`agenda_rooms\` (
                 \`id\` varchar(36) NOT NULL,
                 \`forumId\` varchar(36) NOT NULL,
@@ -31,7 +31,7 @@ export class AgendaAndNominations1795376206466 implements MigrationInterface {
                 PRIMARY KEY (\`id\`)
             ) ENGINE = InnoDB
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE \`agenda_sessions\` (
                 \`id\` varchar(36) NOT NULL,
                 \`forumId\` varchar(36) NOT NULL,
@@ -50,7 +50,7 @@ export class AgendaAndNominations1795376206466 implements MigrationInterface {
                 PRIMARY KEY (\`id\`)
             ) ENGINE = InnoDB
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE \`session_presenters\` (
                 \`id\` varchar(36) NOT NULL,
                 \`sessionId\` varchar(36) NOT NULL,
@@ -61,7 +61,7 @@ export class AgendaAndNominations1795376206466 implements MigrationInterface {
                 PRIMARY KEY (\`id\`)
             ) ENGINE = InnoDB
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE \`nomination_reviews\` (
                 \`id\` varchar(36) NOT NULL,
                 \`nominationId\` varchar(36) NOT NULL,
@@ -75,7 +75,7 @@ export class AgendaAndNominations1795376206466 implements MigrationInterface {
                 PRIMARY KEY (\`id\`)
             ) ENGINE = InnoDB
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE \`nomination_status_changes\` (
                 \`id\` varchar(36) NOT NULL,
                 \`nominationId\` varchar(36) NOT NULL,
@@ -89,7 +89,7 @@ export class AgendaAndNominations1795376206466 implements MigrationInterface {
                 PRIMARY KEY (\`id\`)
             ) ENGINE = InnoDB
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE \`nominations\` (
                 \`id\` varchar(36) NOT NULL,
                 \`forumId\` varchar(36) NOT NULL,
@@ -119,66 +119,65 @@ export class AgendaAndNominations1795376206466 implements MigrationInterface {
                 PRIMARY KEY (\`id\`)
             ) ENGINE = InnoDB
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             DROP INDEX \`IDX_5f293c55495d46fb7c31164f00\` ON \`nominations\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX \`IDX_735b76984c812cf154aac6115e\` ON \`nominations\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX \`IDX_51a591d0280d8d3f4ceabc6556\` ON \`nominations\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE \`nominations\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX \`IDX_d04ed0742bd421cc9a3f0d199a\` ON \`nomination_status_changes\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE \`nomination_status_changes\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX \`IDX_2634fba572bbcfeca91eb136f9\` ON \`nomination_reviews\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE \`nomination_reviews\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX \`IDX_b4310734940e21a198e25060c8\` ON \`session_presenters\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX \`IDX_0279adcfd844672b47e08b52a4\` ON \`session_presenters\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE \`session_presenters\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX \`IDX_941b5f2e6f071098323f331cb2\` ON \`agenda_sessions\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX \`IDX_e2c3ce8c88c5d93cd2e19fb5a7\` ON \`agenda_sessions\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE \`agenda_sessions\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX \`IDX_dd8451f106551bb561522473bc\` ON \`agenda_rooms\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE \`agenda_rooms\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX \`IDX_ab6e4332938ee2c710ba741de7\` ON \`agenda_presenters\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX \`IDX_723ba662a45721a86ea0137fcf\` ON \`agenda_presenters\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE \`agenda_presenters\`
         `);
-    }
-
+  }
 }

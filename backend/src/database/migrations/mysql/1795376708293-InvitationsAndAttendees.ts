@@ -1,10 +1,10 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class InvitationsAndAttendees1795376708293 implements MigrationInterface {
-    name = 'InvitationsAndAttendees1795376708293'
+  name = 'InvitationsAndAttendees1795376708293';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE \`attendees\` (
                 \`id\` varchar(36) NOT NULL,
                 \`forumId\` varchar(36) NOT NULL,
@@ -28,7 +28,7 @@ export class InvitationsAndAttendees1795376708293 implements MigrationInterface 
                 PRIMARY KEY (\`id\`)
             ) ENGINE = InnoDB
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE \`campaigns\` (
                 \`id\` varchar(36) NOT NULL,
                 \`forumId\` varchar(36) NOT NULL,
@@ -46,7 +46,7 @@ export class InvitationsAndAttendees1795376708293 implements MigrationInterface 
                 PRIMARY KEY (\`id\`)
             ) ENGINE = InnoDB
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE \`invitation_tokens\` (
                 \`id\` varchar(36) NOT NULL,
                 \`invitationId\` varchar(36) NOT NULL,
@@ -58,7 +58,7 @@ export class InvitationsAndAttendees1795376708293 implements MigrationInterface 
                 PRIMARY KEY (\`id\`)
             ) ENGINE = InnoDB
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE \`invitations\` (
                 \`id\` varchar(36) NOT NULL,
                 \`forumId\` varchar(36) NOT NULL,
@@ -89,65 +89,64 @@ export class InvitationsAndAttendees1795376708293 implements MigrationInterface 
                 PRIMARY KEY (\`id\`)
             ) ENGINE = InnoDB
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE \`forums\`
             ADD \`placesTaken\` int NOT NULL DEFAULT '0'
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE \`forums\`
             ADD \`lastBadgeNumber\` int NOT NULL DEFAULT '0'
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             ALTER TABLE \`forums\` DROP COLUMN \`lastBadgeNumber\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE \`forums\` DROP COLUMN \`placesTaken\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX \`IDX_ae39775d55847074fd252491a6\` ON \`invitations\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX \`IDX_fc3ca9b5b4e45c228288aafd36\` ON \`invitations\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX \`IDX_a59347777c83abae9ee6b2ab47\` ON \`invitations\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE \`invitations\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX \`IDX_d1f7dcbda2c0f62a7b0c9100e5\` ON \`invitation_tokens\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX \`IDX_718f931745b4d7131cdf00dbb9\` ON \`invitation_tokens\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE \`invitation_tokens\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX \`IDX_e92618156fcdd80e4cfcfe24dd\` ON \`campaigns\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE \`campaigns\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX \`IDX_b6418b5f7bd0ea2c218c31788a\` ON \`attendees\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX \`IDX_c7fc25ec77b2ac041b7374f74d\` ON \`attendees\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX \`IDX_780e3e1c8b6db8199f14a19664\` ON \`attendees\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX \`IDX_50973f04d5e8501b0c98dc36af\` ON \`attendees\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE \`attendees\`
         `);
-    }
-
+  }
 }

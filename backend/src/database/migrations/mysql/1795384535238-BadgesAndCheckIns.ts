@@ -1,10 +1,10 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class BadgesAndCheckIns1795384535238 implements MigrationInterface {
-    name = 'BadgesAndCheckIns1795384535238'
+  name = 'BadgesAndCheckIns1795384535238';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE \`badge_keys\` (
                 \`forumId\` varchar(36) NOT NULL,
                 \`publicKey\` varchar(64) NOT NULL,
@@ -13,7 +13,7 @@ export class BadgesAndCheckIns1795384535238 implements MigrationInterface {
                 PRIMARY KEY (\`forumId\`)
             ) ENGINE = InnoDB
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE \`check_ins\` (
                 \`id\` varchar(36) NOT NULL,
                 \`forumId\` varchar(36) NOT NULL,
@@ -36,24 +36,23 @@ export class BadgesAndCheckIns1795384535238 implements MigrationInterface {
                 PRIMARY KEY (\`id\`)
             ) ENGINE = InnoDB
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             DROP INDEX \`IDX_d95bd61f33e5918e8affd667c9\` ON \`check_ins\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX \`IDX_5aea55c08edc61ee1446cfd48d\` ON \`check_ins\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX \`IDX_af547895f6281e0352f134df7c\` ON \`check_ins\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE \`check_ins\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE \`badge_keys\`
         `);
-    }
-
+  }
 }

@@ -1,10 +1,10 @@
-import type { MigrationInterface, QueryRunner } from "typeorm";
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class Initial1795373344185 implements MigrationInterface {
-    name = 'Initial1795373344185'
+  name = 'Initial1795373344185';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE "users" (
                 "id" varchar(36) PRIMARY KEY NOT NULL,
                 "email" varchar(254) NOT NULL,
@@ -19,7 +19,7 @@ export class Initial1795373344185 implements MigrationInterface {
                 CONSTRAINT "UQ_97672ac88f789774dd47f7c8be3" UNIQUE ("email")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "sessions" (
                 "tokenHash" varchar(64) PRIMARY KEY NOT NULL,
                 "userId" varchar(36) NOT NULL,
@@ -29,10 +29,10 @@ export class Initial1795373344185 implements MigrationInterface {
                 "expiresAt" datetime NOT NULL
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_57de40bc620f456c7311aa3a1e" ON "sessions" ("userId")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "forums" (
                 "id" varchar(36) PRIMARY KEY NOT NULL,
                 "name" varchar(160) NOT NULL,
@@ -49,10 +49,10 @@ export class Initial1795373344185 implements MigrationInterface {
                 CONSTRAINT "UQ_505d0853ce50ea01d323429dae2" UNIQUE ("slug")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_57de40bc620f456c7311aa3a1e"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "temporary_sessions" (
                 "tokenHash" varchar(64) PRIMARY KEY NOT NULL,
                 "userId" varchar(36) NOT NULL,
@@ -63,7 +63,7 @@ export class Initial1795373344185 implements MigrationInterface {
                 CONSTRAINT "FK_57de40bc620f456c7311aa3a1e6" FOREIGN KEY ("userId") REFERENCES "users" ("id") ON DELETE CASCADE ON UPDATE NO ACTION
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             INSERT INTO "temporary_sessions"(
                     "tokenHash",
                     "userId",
@@ -80,27 +80,27 @@ export class Initial1795373344185 implements MigrationInterface {
                 "expiresAt"
             FROM "sessions"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "sessions"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "temporary_sessions"
                 RENAME TO "sessions"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_57de40bc620f456c7311aa3a1e" ON "sessions" ("userId")
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             DROP INDEX "IDX_57de40bc620f456c7311aa3a1e"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "sessions"
                 RENAME TO "temporary_sessions"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "sessions" (
                 "tokenHash" varchar(64) PRIMARY KEY NOT NULL,
                 "userId" varchar(36) NOT NULL,
@@ -110,7 +110,7 @@ export class Initial1795373344185 implements MigrationInterface {
                 "expiresAt" datetime NOT NULL
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             INSERT INTO "sessions"(
                     "tokenHash",
                     "userId",
@@ -127,24 +127,23 @@ export class Initial1795373344185 implements MigrationInterface {
                 "expiresAt"
             FROM "temporary_sessions"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "temporary_sessions"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_57de40bc620f456c7311aa3a1e" ON "sessions" ("userId")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "forums"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_57de40bc620f456c7311aa3a1e"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "sessions"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "users"
         `);
-    }
-
+  }
 }

@@ -1,10 +1,10 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class AddRegister1795374059847 implements MigrationInterface {
-    name = 'AddRegister1795374059847'
+  name = 'AddRegister1795374059847';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE "members" (
                 "id" varchar(36) PRIMARY KEY NOT NULL,
                 "firstName" varchar(80) NOT NULL,
@@ -29,35 +29,35 @@ export class AddRegister1795374059847 implements MigrationInterface {
                 "updatedAt" datetime NOT NULL DEFAULT (datetime('now'))
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_2714af51e3f7dd42cf66eeb08d" ON "members" ("email")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_090c60f7851c98387ce3e1995e" ON "members" ("phone")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_124477185d1f8a83bd3367430b" ON "members" ("sourceBatchId")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_7eee76dccf32d384452fa404a6" ON "members" ("lastName", "firstName")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_58d5a71b3d43265450e25b312a" ON "members" ("countryCode", "region")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "member_sectors" (
                 "memberId" varchar(36) NOT NULL,
                 "sector" varchar(16) NOT NULL,
                 PRIMARY KEY ("memberId", "sector")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_061a7df1167273faf45af0e354" ON "member_sectors" ("sector", "memberId")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_061a7df1167273faf45af0e354"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "temporary_member_sectors" (
                 "memberId" varchar(36) NOT NULL,
                 "sector" varchar(16) NOT NULL,
@@ -65,75 +65,74 @@ export class AddRegister1795374059847 implements MigrationInterface {
                 PRIMARY KEY ("memberId", "sector")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             INSERT INTO "temporary_member_sectors"("memberId", "sector")
             SELECT "memberId",
                 "sector"
             FROM "member_sectors"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "member_sectors"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "temporary_member_sectors"
                 RENAME TO "member_sectors"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_061a7df1167273faf45af0e354" ON "member_sectors" ("sector", "memberId")
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             DROP INDEX "IDX_061a7df1167273faf45af0e354"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "member_sectors"
                 RENAME TO "temporary_member_sectors"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "member_sectors" (
                 "memberId" varchar(36) NOT NULL,
                 "sector" varchar(16) NOT NULL,
                 PRIMARY KEY ("memberId", "sector")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             INSERT INTO "member_sectors"("memberId", "sector")
             SELECT "memberId",
                 "sector"
             FROM "temporary_member_sectors"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "temporary_member_sectors"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_061a7df1167273faf45af0e354" ON "member_sectors" ("sector", "memberId")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_061a7df1167273faf45af0e354"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "member_sectors"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_58d5a71b3d43265450e25b312a"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_7eee76dccf32d384452fa404a6"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_124477185d1f8a83bd3367430b"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_090c60f7851c98387ce3e1995e"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_2714af51e3f7dd42cf66eeb08d"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "members"
         `);
-    }
-
+  }
 }

@@ -1,10 +1,10 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class RegisterAndOutbox1795374616187 implements MigrationInterface {
-    name = 'RegisterAndOutbox1795374616187'
+  name = 'RegisterAndOutbox1795374616187';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE "messages" (
                 "id" varchar(36) PRIMARY KEY NOT NULL,
                 "recipient" varchar(254) NOT NULL,
@@ -23,16 +23,16 @@ export class RegisterAndOutbox1795374616187 implements MigrationInterface {
                 "sentAt" datetime
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_d97799f977ce7ec3bcdf5691d2" ON "messages" ("memberId")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "IDX_5fb73ec3167ac1b3d330c9c2b8" ON "messages" ("idempotencyKey")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_d8c6d3f534885550caba170628" ON "messages" ("state", "nextAttemptAt")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "outreach_logs" (
                 "id" varchar(36) PRIMARY KEY NOT NULL,
                 "memberId" varchar(36) NOT NULL,
@@ -43,10 +43,10 @@ export class RegisterAndOutbox1795374616187 implements MigrationInterface {
                 "contactedAt" datetime NOT NULL
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_1c2325d470527f5af618513aab" ON "outreach_logs" ("memberId", "contactedAt")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "import_batches" (
                 "id" varchar(36) PRIMARY KEY NOT NULL,
                 "fileName" varchar(255) NOT NULL,
@@ -67,7 +67,7 @@ export class RegisterAndOutbox1795374616187 implements MigrationInterface {
                 "rolledBackAt" datetime
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "member_events" (
                 "id" varchar(36) PRIMARY KEY NOT NULL,
                 "memberId" varchar(36) NOT NULL,
@@ -77,10 +77,10 @@ export class RegisterAndOutbox1795374616187 implements MigrationInterface {
                 "at" datetime(3) NOT NULL
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_4fa6be75d8593426413d1d6e0e" ON "member_events" ("memberId", "at")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "member_tokens" (
                 "id" varchar(36) PRIMARY KEY NOT NULL,
                 "memberId" varchar(36) NOT NULL,
@@ -91,19 +91,19 @@ export class RegisterAndOutbox1795374616187 implements MigrationInterface {
                 "createdAt" datetime NOT NULL DEFAULT (datetime('now'))
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_953d30b90e645449356017487c" ON "member_tokens" ("memberId")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "IDX_6df0ee3daf6e162018cadf0d80" ON "member_tokens" ("tokenHash")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "register_targets" (
                 "key" varchar(100) PRIMARY KEY NOT NULL,
                 "target" integer NOT NULL
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "segments" (
                 "id" varchar(36) PRIMARY KEY NOT NULL,
                 "name" varchar(120) NOT NULL,
@@ -113,22 +113,22 @@ export class RegisterAndOutbox1795374616187 implements MigrationInterface {
                 "updatedAt" datetime NOT NULL DEFAULT (datetime('now'))
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_58d5a71b3d43265450e25b312a"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_7eee76dccf32d384452fa404a6"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_124477185d1f8a83bd3367430b"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_090c60f7851c98387ce3e1995e"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_2714af51e3f7dd42cf66eeb08d"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "temporary_members" (
                 "id" varchar(36) PRIMARY KEY NOT NULL,
                 "firstName" varchar(80) NOT NULL,
@@ -155,7 +155,7 @@ export class RegisterAndOutbox1795374616187 implements MigrationInterface {
                 "createdById" varchar(36)
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             INSERT INTO "temporary_members"(
                     "id",
                     "firstName",
@@ -202,51 +202,51 @@ export class RegisterAndOutbox1795374616187 implements MigrationInterface {
                 "updatedAt"
             FROM "members"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "members"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "temporary_members"
                 RENAME TO "members"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_58d5a71b3d43265450e25b312a" ON "members" ("countryCode", "region")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_7eee76dccf32d384452fa404a6" ON "members" ("lastName", "firstName")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_124477185d1f8a83bd3367430b" ON "members" ("sourceBatchId")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_090c60f7851c98387ce3e1995e" ON "members" ("phone")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_2714af51e3f7dd42cf66eeb08d" ON "members" ("email")
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             DROP INDEX "IDX_2714af51e3f7dd42cf66eeb08d"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_090c60f7851c98387ce3e1995e"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_124477185d1f8a83bd3367430b"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_7eee76dccf32d384452fa404a6"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_58d5a71b3d43265450e25b312a"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "members"
                 RENAME TO "temporary_members"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "members" (
                 "id" varchar(36) PRIMARY KEY NOT NULL,
                 "firstName" varchar(80) NOT NULL,
@@ -271,7 +271,7 @@ export class RegisterAndOutbox1795374616187 implements MigrationInterface {
                 "updatedAt" datetime NOT NULL DEFAULT (datetime('now'))
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             INSERT INTO "members"(
                     "id",
                     "firstName",
@@ -318,66 +318,65 @@ export class RegisterAndOutbox1795374616187 implements MigrationInterface {
                 "updatedAt"
             FROM "temporary_members"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "temporary_members"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_2714af51e3f7dd42cf66eeb08d" ON "members" ("email")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_090c60f7851c98387ce3e1995e" ON "members" ("phone")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_124477185d1f8a83bd3367430b" ON "members" ("sourceBatchId")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_7eee76dccf32d384452fa404a6" ON "members" ("lastName", "firstName")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_58d5a71b3d43265450e25b312a" ON "members" ("countryCode", "region")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "segments"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "register_targets"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_6df0ee3daf6e162018cadf0d80"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_953d30b90e645449356017487c"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "member_tokens"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_4fa6be75d8593426413d1d6e0e"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "member_events"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "import_batches"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_1c2325d470527f5af618513aab"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "outreach_logs"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_d8c6d3f534885550caba170628"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_5fb73ec3167ac1b3d330c9c2b8"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_d97799f977ce7ec3bcdf5691d2"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "messages"
         `);
-    }
-
+  }
 }

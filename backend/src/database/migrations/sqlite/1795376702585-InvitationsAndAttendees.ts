@@ -1,10 +1,10 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class InvitationsAndAttendees1795376702585 implements MigrationInterface {
-    name = 'InvitationsAndAttendees1795376702585'
+  name = 'InvitationsAndAttendees1795376702585';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE "attendees" (
                 "id" varchar(36) PRIMARY KEY NOT NULL,
                 "forumId" varchar(36) NOT NULL,
@@ -23,19 +23,19 @@ export class InvitationsAndAttendees1795376702585 implements MigrationInterface 
                 "createdAt" datetime NOT NULL DEFAULT (datetime('now'))
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_50973f04d5e8501b0c98dc36af" ON "attendees" ("memberId")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "IDX_780e3e1c8b6db8199f14a19664" ON "attendees" ("invitationId")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_c7fc25ec77b2ac041b7374f74d" ON "attendees" ("forumId", "lastName")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "IDX_b6418b5f7bd0ea2c218c31788a" ON "attendees" ("forumId", "badgeNumber")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "campaigns" (
                 "id" varchar(36) PRIMARY KEY NOT NULL,
                 "forumId" varchar(36) NOT NULL,
@@ -51,10 +51,10 @@ export class InvitationsAndAttendees1795376702585 implements MigrationInterface 
                 "sentAt" datetime
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_e92618156fcdd80e4cfcfe24dd" ON "campaigns" ("forumId", "createdAt")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "invitation_tokens" (
                 "id" varchar(36) PRIMARY KEY NOT NULL,
                 "invitationId" varchar(36) NOT NULL,
@@ -63,13 +63,13 @@ export class InvitationsAndAttendees1795376702585 implements MigrationInterface 
                 "createdAt" datetime NOT NULL DEFAULT (datetime('now'))
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_718f931745b4d7131cdf00dbb9" ON "invitation_tokens" ("invitationId")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "IDX_d1f7dcbda2c0f62a7b0c9100e5" ON "invitation_tokens" ("tokenHash")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "invitations" (
                 "id" varchar(36) PRIMARY KEY NOT NULL,
                 "forumId" varchar(36) NOT NULL,
@@ -96,16 +96,16 @@ export class InvitationsAndAttendees1795376702585 implements MigrationInterface 
                 "createdAt" datetime NOT NULL DEFAULT (datetime('now'))
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_a59347777c83abae9ee6b2ab47" ON "invitations" ("forumId", "waitlistedAt")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_fc3ca9b5b4e45c228288aafd36" ON "invitations" ("campaignId", "response")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "IDX_ae39775d55847074fd252491a6" ON "invitations" ("forumId", "memberId")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "temporary_forums" (
                 "id" varchar(36) PRIMARY KEY NOT NULL,
                 "name" varchar(160) NOT NULL,
@@ -124,7 +124,7 @@ export class InvitationsAndAttendees1795376702585 implements MigrationInterface 
                 CONSTRAINT "UQ_505d0853ce50ea01d323429dae2" UNIQUE ("slug")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             INSERT INTO "temporary_forums"(
                     "id",
                     "name",
@@ -153,21 +153,21 @@ export class InvitationsAndAttendees1795376702585 implements MigrationInterface 
                 "updatedAt"
             FROM "forums"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "forums"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "temporary_forums"
                 RENAME TO "forums"
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             ALTER TABLE "forums"
                 RENAME TO "temporary_forums"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "forums" (
                 "id" varchar(36) PRIMARY KEY NOT NULL,
                 "name" varchar(160) NOT NULL,
@@ -184,7 +184,7 @@ export class InvitationsAndAttendees1795376702585 implements MigrationInterface 
                 CONSTRAINT "UQ_505d0853ce50ea01d323429dae2" UNIQUE ("slug")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             INSERT INTO "forums"(
                     "id",
                     "name",
@@ -213,51 +213,50 @@ export class InvitationsAndAttendees1795376702585 implements MigrationInterface 
                 "updatedAt"
             FROM "temporary_forums"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "temporary_forums"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_ae39775d55847074fd252491a6"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_fc3ca9b5b4e45c228288aafd36"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_a59347777c83abae9ee6b2ab47"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "invitations"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_d1f7dcbda2c0f62a7b0c9100e5"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_718f931745b4d7131cdf00dbb9"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "invitation_tokens"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_e92618156fcdd80e4cfcfe24dd"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "campaigns"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_b6418b5f7bd0ea2c218c31788a"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_c7fc25ec77b2ac041b7374f74d"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_780e3e1c8b6db8199f14a19664"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_50973f04d5e8501b0c98dc36af"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "attendees"
         `);
-    }
-
+  }
 }

@@ -1,10 +1,10 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class SegmentIndexes1795378926844 implements MigrationInterface {
-    name = 'SegmentIndexes1795378926844'
+  name = 'SegmentIndexes1795378926844';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE INDEX "IDX_members_segment_count" ON "members" (
                 "countryCode",
                 "region",
@@ -12,7 +12,7 @@ export class SegmentIndexes1795378926844 implements MigrationInterface {
                 "status"
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_members_segment_page" ON "members" (
                 "countryCode",
                 "region",
@@ -21,15 +21,14 @@ export class SegmentIndexes1795378926844 implements MigrationInterface {
                 "firstName"
             )
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             DROP INDEX "IDX_members_segment_page"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "IDX_members_segment_count"
         `);
-    }
-
+  }
 }

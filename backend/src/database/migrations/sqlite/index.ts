@@ -7,4 +7,12 @@ import { InvitationsAndAttendees1795376702585 } from './1795376702585-Invitation
 import { SegmentIndexes1795378926844 } from './1795378926844-SegmentIndexes';
 import { BadgesAndCheckIns1795384532599 } from './1795384532599-BadgesAndCheckIns';
 
-export const sqliteMigrations = [Initial1795373344185, AddRegister1795374059847, RegisterAndOutbox1795374616187, AgendaAndNominations1795376201498, InvitationsAndAttendees1795376702585, SegmentIndexes1795378926844, BadgesAndCheckIns1795384532599];
+export const sqliteMigrations = [
+  Initial1795373344185,
+  AddRegister1795374059847,
+  RegisterAndOutbox1795374616187,
+  AgendaAndNominations1795376201498,
+  InvitationsAndAttendees1795376702585,
+  SegmentIndexes1795378926844,
+  BadgesAndCheckIns1795384532599,
+];

@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import type { CheckInResult } from './check-in.entity';
+import { type Admission, type AttendeeAtDoor, CheckInRepository, type NewCheckIn } from './check-in.repository';
+import { dayErrors, forumDays } from './forum-day-rules';
+
+/** One scan as the server settles it: the door's check-in with who sent it and when it arrived. */
+export type Scan = Omit<NewCheckIn, 'attendeeId' | 'result'>;
+
+export interface CheckInOutcome {
+  nonce: string;
+  result: CheckInResult;
+  admission: Admission | null;
+}
+
+/** Why a scan cannot be settled: bad input, answered with a 4xx and nothing stored. */
+export type ScanProblem = { problem: 'unknown_forum' } | { problem: 'not_a_forum_day'; message: string };
+
+/** A scan decided but not yet stored; a duplicate's admission is null when it is in the same batch. */
+export interface Decided {
+  row: NewCheckIn;
+  admission: Admission | null;
+}
+
+/**
+ * Settles scans in two statements whatever their number: one SELECT of the forums' attendees and
+ * admissions, one INSERT of every check-in. The admission rule is decide(), and only decide(); the
+ * database's unique indexes only settle races (a scan sent twice, or two doors at one moment), by
+ * sending that batch through the one-at-a-time path, which turns the loser into a duplicate.
+ */
+@Injectable()
+export class CheckInSettler {
+  constructor(private readonly checkIns: CheckInRepository) {}
+
+  /** Decides each scan against the register; nothing is stored. */
+  async decide(scans: readonly Scan[]): Promise<(Decided | ScanProblem)[]> {
+    const decided = new Map<Scan, Decided | ScanProblem>();
+    for (const forumId of new Set(scans.map((s) => s.forumId))) {
+      const ofForum = scans.filter((s) => s.forumId === forumId);
+      const { forum, attendees } = await this.checkIns.atTheDoor(
+        forumId,
+        ofForum.map((s) => s.badgeNumber),
+        ofForum.map((s) => s.day),
+      );
+      const days = forum ? forumDays(forum) : [];
+      for (const scan of ofForum) {
+        if (!forum) decided.set(scan, { problem: 'unknown_forum' });
+        else if (!days.includes(scan.day))
+          decided.set(scan, { problem: 'not_a_forum_day', message: Object.values(dayErrors(days, scan.day))[0][0] });
+        else decided.set(scan, decideOne(scan, attendees.get(scan.badgeNumber) ?? null));
+      }
+    }
+    return scans.map((scan) => decided.get(scan)!);
+  }
+
+  /** Stores decided scans; the outcome of each, in order. */
+  async store(decided: Decided[]): Promise<CheckInOutcome[]> {
+    if (!decided.length) return [];
+    if (await this.checkIns.insertAll(decided.map((d) => d.row))) {
+      const outcomes: CheckInOutcome[] = [];
+      for (const { row, admission } of decided) {
+        // A duplicate of an admission in this same batch: its admission as stored (the database's precision).
+        const stored =
+          row.result === 'duplicate' && !admission ? await this.checkIns.admission(row.attendeeId!, row.day) : admission;
+        outcomes.push({ nonce: row.nonce, result: row.result, admission: stored });
+      }
+      return outcomes;
+    }
+    const outcomes: CheckInOutcome[] = [];
+    for (const one of decided) outcomes.push(await this.storeOne(one));
+    return outcomes;
+  }
+
+  private async storeOne({ row, admission }: Decided): Promise<CheckInOutcome> {
+    let stored = await this.checkIns.insert(row);
+    if (stored === 'already_admitted') {
+      // Another request admitted them after this one looked: this scan is the duplicate.
+      row.result = 'duplicate';
+      stored = await this.checkIns.insert(row);
+      admission = await this.checkIns.admission(row.attendeeId!, row.day);
+    }
+    if (stored === 'nonce_taken') return this.replay(row.nonce);
+    return { nonce: row.nonce, result: row.result, admission };
+  }
+
+  /** The answer first given for this nonce; nothing new is stored. */
+  private async replay(nonce: string): Promise<CheckInOutcome> {
+    const stored = await this.checkIns.findByNonce(nonce);
+    if (!stored) throw new Error(`check-in ${nonce} collided on its nonce but is not stored`);
+    const admission =
+      stored.result === 'duplicate' && stored.attendeeId ? await this.checkIns.admission(stored.attendeeId, stored.day) : null;
+    return { nonce, result: stored.result, admission };
+  }
+}
+
+export function isProblem(value: object): value is ScanProblem {
+  return 'problem' in value;
+}
+
+/**
+ * The door's rule. A badge is admitted when it belongs to a confirmed attendee, is not revoked and
+ * is the current version (a manual check-in has no version), once per attendee and day: a later scan
+ * that day is a duplicate, answered with the first admission. (Scans of the same attendee earlier in
+ * the batch count: the attendee is marked admitted as it is decided.)
+ */
+function decideOne(scan: Scan, attendee: AttendeeAtDoor | null): Decided {
+  const result = resultOf(scan, attendee);
+  const row: NewCheckIn = { ...scan, attendeeId: attendee?.id ?? null, result };
+  if (result === 'duplicate') return { row, admission: attendee!.admissions.get(scan.day) ?? null };
+  if (result === 'admitted') attendee!.admissions.set(scan.day, null);
+  return { row, admission: null };
+}
+
+function resultOf(scan: Scan, attendee: AttendeeAtDoor | null): CheckInResult {
+  if (!attendee) return 'unknown';
+  if (attendee.revoked) return 'revoked';
+  if (scan.badgeVersion !== null && scan.badgeVersion !== attendee.badgeVersion) return 'revoked';
+  return attendee.admissions.has(scan.day) ? 'duplicate' : 'admitted';
+}
