@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { anOpenForum } from '../test/fixtures';
 import { createTestApp, type TestApp } from '../test/test-app';
 import { CheckInRepository } from './check-in.repository';
-import { addAttendees, aNonce, DAY1 } from './checkin-test-helpers';
+import { addAttendees, aNonce, DAY1 } from '../test/check-in-helpers';
 import { type LiveScan, LiveAdmissions } from './live-admissions';
 
 describe(LiveAdmissions.name, () => {
