@@ -1,4 +1,7 @@
 import js from '@eslint/js';
+import vitest from '@vitest/eslint-plugin';
+import jest from 'eslint-plugin-jest';
+import n from 'eslint-plugin-n';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -58,5 +61,25 @@ export default tseslint.config(
   {
     files: ['**/*.mjs', '**/*.js'],
     languageOptions: { globals: globals.node },
+  },
+  // A focused or skipped test lets the suite pass while running only part of it (the test runner
+  // also fails on a focused one). it.todo stays allowed: the runner reports it.
+  {
+    files: ['backend/**/*.spec.ts', 'e2e/**/*.spec.ts'],
+    plugins: { jest },
+    settings: { jest: { version: 30 } },
+    rules: { 'jest/no-focused-tests': 'error', 'jest/no-disabled-tests': 'error' },
+  },
+  {
+    files: ['frontend/**/*.spec.ts'],
+    plugins: { vitest },
+    rules: { 'vitest/no-focused-tests': 'error', 'vitest/no-disabled-tests': 'error' },
+  },
+  // Each workspace declares the packages it imports (in its own package.json, or the root's for the
+  // shared tooling), so a workspace does not work only because another one's dependency is hoisted.
+  {
+    files: ['backend/**/*.ts', 'e2e/**/*.ts', 'e2e/**/*.mjs', 'frontend/**/*.ts', 'frontend/**/*.svelte', 'scripts/**/*.mjs'],
+    plugins: { n },
+    rules: { 'n/no-extraneous-import': 'error' },
   },
 );

@@ -271,6 +271,9 @@ describe('the door app: scanning badges with the phone camera, online and offlin
   });
 
   it('says "already checked in" when the same badge comes again, with when and where', async () => {
+    // A fixed wait on purpose: the page's repeat window is the behaviour here and nothing to poll for
+    // (each sighting restarts it). Playwright's fake clock would skip it but replaces `performance`,
+    // which loses the scan-to-verdict timings this spec records.
     await new Promise((r) => setTimeout(r, REPEAT_WAIT_MS));
     await expect(scanWithCamera(door, badges.lineo, 'already-checked-in')).resolves.toBe('already');
     const shown = await verdictText(door);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { eventually } from '../../backend/src/test/eventually';
 import { type RunningApp, startApp } from '../support/app';
 
 describe('the running app over HTTP', () => {
@@ -42,12 +43,16 @@ describe('the running app over HTTP', () => {
   it('logs requests as structured JSON without the session cookie', async () => {
     const res = await fetch(`${app.url}/api/v1/forums`, { headers: { cookie: 'df_session=secret-value-not-for-logs' } });
     expect(res.status).toBe(401);
-    await new Promise((r) => setTimeout(r, 200));
-    const line = app
-      .output()
-      .split('\n')
-      .find((l) => l.includes('/api/v1/forums'));
-    expect(JSON.parse(line!)).toMatchObject({ req: { method: 'GET', url: '/api/v1/forums' }, res: { statusCode: 401 } });
+    // The log line is written after the response is sent: wait for it, not for a fixed time.
+    const line = await eventually(
+      () =>
+        app
+          .output()
+          .split('\n')
+          .find((l) => l.includes('/api/v1/forums')),
+      'the request to be logged',
+    );
+    expect(JSON.parse(line)).toMatchObject({ req: { method: 'GET', url: '/api/v1/forums' }, res: { statusCode: 401 } });
     expect(app.output()).not.toContain('secret-value-not-for-logs');
   });
 });

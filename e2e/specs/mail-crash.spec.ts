@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { eventually } from '../../backend/src/test/eventually';
 import { SmtpSink } from '../../backend/src/test/smtp-sink';
 import { signedInFetch } from '../support/api';
 import { type RunningApp, setupOrganiser, startApp } from '../support/app';
@@ -52,7 +53,7 @@ describe('a campaign survives the app being killed half-way', () => {
     // the app is killed outright, and the messages it had not seen acknowledged are not delivered.
     await sink.waitFor(100, 30_000);
     sink.hold();
-    await new Promise((r) => setTimeout(r, 500));
+    await sink.waitForHeld();
     const port = Number(new URL(app.url).port);
     await app.kill();
     await sink.waitForDisconnects();
@@ -63,7 +64,16 @@ describe('a campaign survives the app being killed half-way', () => {
 
     app = await startApp({ ...env, SMTP_URL: sink.url }, { db: app.db, port });
     await sink.waitFor(MEMBERS, 60_000);
-    await new Promise((r) => setTimeout(r, 4_000)); // a lease period: nothing more may come
+    // Nothing more may come: once no message is queued or being sent, each one is recorded as sent
+    // (after its server acknowledged it), so a duplicate would already be in the sink.
+    await eventually(
+      async () => {
+        const { counts } = (await organiser('GET', '/api/v1/mail/status')) as unknown as { counts: Record<string, number> };
+        return counts.queued + counts.sending === 0;
+      },
+      'the outbox to have nothing queued or sending',
+      { timeoutMs: 30_000, everyMs: 200 },
+    );
     const perRecipient = new Map<string, number>();
     for (const mail of sink.mails) perRecipient.set(mail.to, (perRecipient.get(mail.to) ?? 0) + 1);
     expect(perRecipient.size).toBe(MEMBERS);

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { eventually } from '../../backend/src/test/eventually';
 import { createTestDatabase, type TestDatabase } from '../../backend/src/test/test-database';
 
 export const repoRoot = join(import.meta.dirname, '..', '..');
@@ -58,20 +59,20 @@ export async function startApp(env: NodeJS.ProcessEnv = {}, reuse?: { db: TestDa
   child.stderr!.on('data', (chunk) => (log += chunk));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`The app exited at start:\n${log}`);
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`The app did not answer within 30 s:\n${log}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await eventually(
+    async () => {
+      if (child.exitCode !== null) throw new Error(`The app exited at start:\n${log}`);
+      return fetch(`${url}/api/health`).then(
+        (res) => res.ok,
+        () => false, // not listening yet
+      );
+    },
+    () => `the app to answer /api/health:\n${log}`,
+    { timeoutMs: 30_000, everyMs: 100 },
+  ).catch((error: unknown) => {
+    child.kill('SIGKILL');
+    throw error;
+  });
 
   return {
     url,

@@ -4,7 +4,7 @@ import type { Agent } from 'supertest';
 import { anOpenForum } from '../test/fixtures';
 import { createTestApp, type TestApp } from '../test/test-app';
 import { ArrivalsService } from './arrivals.service';
-import { addAttendees, DAY1, DAY2, listen, scan, sessionCookie } from './checkin-test-helpers';
+import { addAttendees, DAY1, DAY2, listen, scan, sessionCookie } from '../test/check-in-helpers';
 
 describe(ArrivalsService.name, () => {
   let t: TestApp;

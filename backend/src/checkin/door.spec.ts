@@ -6,7 +6,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { Agent } from 'supertest';
 import { addMembers, aMember, anOpenForum } from '../test/fixtures';
 import { createTestApp, type TestApp } from '../test/test-app';
-import { addAttendees, DAY1, DAY2, listen, rawGet, scan, sessionCookie } from './checkin-test-helpers';
+import { addAttendees, DAY1, DAY2, listen, rawGet, scan, sessionCookie } from '../test/check-in-helpers';
 import { DoorController } from './door.controller';
 import { Invitation } from '../invitations/invitation.entity';
 

@@ -3,7 +3,7 @@ import type { Agent } from 'supertest';
 import { BadgeSigner } from '../badges/badge-signer.service';
 import { addMembers, aMember, anOpenForum } from '../test/fixtures';
 import { createTestApp, type TestApp } from '../test/test-app';
-import { addAttendees, aNonce, DAY1, DAY2 } from './checkin-test-helpers';
+import { addAttendees, aNonce, DAY1, DAY2 } from '../test/check-in-helpers';
 import { WalkInService } from './walk-in.service';
 
 describe(WalkInService.name, () => {

@@ -159,8 +159,19 @@ describe('mail worker at shutdown', () => {
       sink.hold();
       await t.app.get(OutboxService).enqueue([message(1)]);
       await sink.waitForHeld();
+      // The server answers only once the shutdown has reached the worker: a worker that did not finish
+      // its round there would let the database close first, and the row would not say 'sent'.
+      const worker = t.app.get(MailWorker);
+      const shutdownReached = new Promise<void>((resolve) => {
+        const stop = worker.beforeApplicationShutdown.bind(worker);
+        worker.beforeApplicationShutdown = () => {
+          resolve();
+          return stop();
+        };
+      });
       const closing = t.app.close();
-      setTimeout(() => sink.release(), 300);
+      await shutdownReached;
+      sink.release();
       await closing;
       // The app and its data source are closed: read the row as a later process would.
       const stored = await readAfterClose(t, "SELECT state FROM messages WHERE idempotencyKey = 'test:1'");

@@ -1,6 +1,7 @@
 import { type ParsedMail, simpleParser } from 'mailparser';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import { eventually } from './eventually';
 
 export interface SinkMail {
   to: string;
@@ -71,20 +72,16 @@ export class SmtpSink {
 
   /** Waits until a message is held unacknowledged (its sender is mid-delivery). */
   async waitForHeld(timeoutMs = 10_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (this.pending.size === 0) {
-      if (Date.now() > deadline) throw new Error('no message was held');
-      await new Promise((r) => setTimeout(r, 25));
-    }
+    await eventually(() => this.pending.size > 0, 'a message to be held', { timeoutMs });
   }
 
   /** Waits until every client holding unacknowledged messages has gone away (e.g. its process was killed). */
   async waitForDisconnects(timeoutMs = 10_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (this.pending.size > 0) {
-      if (Date.now() > deadline) throw new Error(`${this.pending.size} client(s) still connected`);
-      await new Promise((r) => setTimeout(r, 25));
-    }
+    await eventually(
+      () => this.pending.size === 0,
+      () => `${this.pending.size} client(s) holding messages to go away`,
+      { timeoutMs },
+    );
   }
 
   /** Acknowledges what was held (for clients still connected) and accepts normally again. */
@@ -103,11 +100,11 @@ export class SmtpSink {
   }
 
   async waitFor(count: number, timeoutMs = 10_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (this.mails.length < count) {
-      if (Date.now() > deadline) throw new Error(`Expected ${count} mails, got ${this.mails.length}`);
-      await new Promise((r) => setTimeout(r, 25));
-    }
+    await eventually(
+      () => this.mails.length >= count,
+      () => `${count} mails (got ${this.mails.length})`,
+      { timeoutMs },
+    );
   }
 
   stop(): Promise<void> {

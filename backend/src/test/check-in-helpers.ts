@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { get, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Attendee } from '../attendees/attendee.entity';
-import { TEST_PASSWORD, type TestApp } from '../test/test-app';
+import { TEST_PASSWORD, type TestApp } from './test-app';
 
 export const DAY1 = '2027-04-08';
 export const DAY2 = '2027-04-09';
