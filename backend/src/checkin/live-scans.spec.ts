@@ -3,7 +3,7 @@ import { anOpenForum } from '../test/fixtures';
 import { createTestApp, type TestApp } from '../test/test-app';
 import type { Scan } from './check-in-settler';
 import { CheckInRepository } from './check-in.repository';
-import { addAttendees, aNonce, DAY1 } from './checkin-test-helpers';
+import { addAttendees, aNonce, DAY1 } from '../test/check-in-helpers';
 import { LiveScans } from './live-scans';
 
 describe(LiveScans.name, () => {
