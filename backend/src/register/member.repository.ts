@@ -48,6 +48,10 @@ export class MemberRepository {
     return this.manager.getRepository(Member).findOne({ where: { id }, relations: { sectors: true } });
   }
 
+  count(): Promise<number> {
+    return this.manager.getRepository(Member).count();
+  }
+
   /** Live (not merged, not erased) members sharing any of these emails or phones. */
   async findByContacts(emails: string[], phones: string[]): Promise<Member[]> {
     const repo = this.manager.getRepository(Member);

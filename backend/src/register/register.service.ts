@@ -6,7 +6,7 @@ import { DomainError } from '../common/domain-error';
 import type { MemberEvent } from './member-event.entity';
 import { type MemberInput, normaliseMember, type NormalisedMember } from './member-input';
 import type { Member } from './member.entity';
-import { MemberRepository } from './member.repository';
+import { MemberRepository, type NewMember } from './member.repository';
 import type { ConsentMethod, MemberSource } from './register.constants';
 import { canSeeCountry } from './register-scope';
 
@@ -196,6 +196,19 @@ export class RegisterService {
       ]);
       return saved;
     });
+  }
+
+  /** True while the register has no member at all (the demo seed refuses to add to a real one). */
+  async isEmpty(): Promise<boolean> {
+    return (await this.members.count()) === 0;
+  }
+
+  /**
+   * Adds members in bulk as given, without the per-member checks (the demo seed's synthetic
+   * register, already normalised and free of duplicates), one transaction a call.
+   */
+  async addSeedMembers(members: NewMember[]): Promise<void> {
+    await this.members.transaction((repo) => repo.insert(members));
   }
 
   /** A visible member's history, newest first. */
