@@ -4,7 +4,7 @@ import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'n
 import getRawBody from 'raw-body';
 import { ALLOWED_ROLES } from '../auth/auth.decorators';
 import { AuthService } from '../auth/auth.service';
-import type { StaffRole } from '../auth/entities/user.entity';
+import type { StaffRole } from '../auth/auth-user';
 import { readSessionToken } from '../auth/session-cookie';
 import { errorReply } from '../common/http-error.filter';
 import { toCheckInResults } from './check-in-results';

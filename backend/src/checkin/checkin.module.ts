@@ -2,6 +2,7 @@ import { type MiddlewareConsumer, Module, type NestModule, RequestMethod } from 
 import { TypeOrmModule } from '@nestjs/typeorm';
 import compression from 'compression';
 import { constants as zlib } from 'node:zlib';
+import { AttendeesModule } from '../attendees/attendees.module';
 import { AuthModule } from '../auth/auth.module';
 import { BadgesModule } from '../badges/badges.module';
 import { ForumsModule } from '../forums/forums.module';
@@ -23,7 +24,7 @@ import { WalkInService } from './walk-in.service';
 
 /** The door (data, check-ins, walk-ins) and the organisers' arrivals views. */
 @Module({
-  imports: [TypeOrmModule.forFeature([CheckIn]), AuthModule, ForumsModule, BadgesModule, RegisterModule],
+  imports: [TypeOrmModule.forFeature([CheckIn]), AuthModule, AttendeesModule, ForumsModule, BadgesModule, RegisterModule],
   controllers: [DoorController, ArrivalsController],
   providers: [
     CheckInEvents,
