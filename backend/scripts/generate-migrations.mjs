@@ -24,7 +24,7 @@ run('mariadb', ['-h127.0.0.1', '-uroot', '-e', `CREATE DATABASE ${scratch}`]);
 const sqliteDir = mkdtempSync(join(tmpdir(), 'df-migration-'));
 try {
   // Bring scratch databases up to the existing migrations, then diff them against the entities.
-  const source = ['-d', 'dist/database/cli-data-source.js'];
+  const source = ['-d', 'dist/cli/migration-data-source.js'];
   const dialects = [
     ['sqlite', { MIGRATION_SQLITE_FILE: join(sqliteDir, 'scratch.sqlite') }],
     ['mysql', { MIGRATION_DATABASE_URL: `${mysqlAdmin}/${scratch}` }],

@@ -17,7 +17,7 @@ const DAY = '2027-04-08';
 
 export default async function doorData({ freshDatabase, repoRoot }) {
   const require = createRequire(join(repoRoot, 'backend', 'package.json'));
-  const { syntheticMembers } = require(join(repoRoot, 'backend', 'dist', 'database', 'seed', 'synthetic-register.js'));
+  const { syntheticMembers } = require(join(repoRoot, 'backend', 'dist', 'seed', 'synthetic-register.js'));
   const url = await freshDatabase();
   const app = await startBenchApp({ repoRoot, databaseUrl: url, days: [DAY, '2027-04-09'] });
   const { port, door, forum } = app;

@@ -72,7 +72,7 @@ export default async function invitationsSmtp({ freshDatabase }) {
     const { UsersService } = require(join(dist, 'auth', 'users.service.js'));
     const { ForumsService } = require(join(dist, 'forums', 'forums.service.js'));
     const { CampaignsService } = require(join(dist, 'invitations', 'campaigns.service.js'));
-    const { syntheticMembers } = require(join(dist, 'database', 'seed', 'synthetic-register.js'));
+    const { syntheticMembers } = require(join(dist, 'seed', 'synthetic-register.js'));
     const members = app.get(MemberRepository);
     let batch = [];
     for (const m of syntheticMembers(COUNT, 11)) {

@@ -24,7 +24,7 @@ const dist = join(repoRoot, 'backend', 'dist');
 const require = createRequire(join(repoRoot, 'backend', 'package.json'));
 
 export default async function registerImport({ freshDatabase }) {
-  const { syntheticMembers } = require(join(dist, 'database', 'seed', 'synthetic-register.js'));
+  const { syntheticMembers } = require(join(dist, 'seed', 'synthetic-register.js'));
   const dir = mkdtempSync(join(tmpdir(), 'df-bench-import-'));
   try {
     const csv = join(dir, 'register.csv');

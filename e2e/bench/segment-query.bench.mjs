@@ -26,7 +26,7 @@ export default async function segmentQuery({ freshDatabase, repoRoot }) {
   const { AppModule } = require(join(dist, 'app.module.js'));
   const { loadConfig } = require(join(dist, 'config', 'app-config.js'));
   const { SegmentQueryService } = require(join(dist, 'register', 'segments', 'segment-query.service.js'));
-  const { syntheticMembers } = require(join(dist, 'database', 'seed', 'synthetic-register.js'));
+  const { syntheticMembers } = require(join(dist, 'seed', 'synthetic-register.js'));
 
   const url = await freshDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'df-bench-'));

@@ -1,5 +1,5 @@
 import icalGenerator, { ICalCalendarMethod } from 'ical-generator';
-import type { Forum } from '../forums/forum.entity';
+import type { Forum } from '../forums/forums.service';
 import type { PublicSession } from './public-agenda.service';
 
 export interface CalendarLinks {

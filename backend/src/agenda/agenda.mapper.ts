@@ -1,4 +1,4 @@
-import type { Forum } from '../forums/forum.entity';
+import type { Forum } from '../forums/forums.service';
 import { daysBetween } from '../forums/forum-days';
 import type { AgendaPresenter } from './agenda-presenter.entity';
 import type { AgendaRoom } from './agenda-room.entity';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { DomainError, type FieldErrors } from '../common/domain-error';
 import { Transactions } from '../database/transactions';
-import type { Forum } from '../forums/forum.entity';
+import type { Forum } from '../forums/forums.service';
 import { daysBetween } from '../forums/forum-days';
 import { ForumsService } from '../forums/forums.service';
 import type { SessionKind } from './agenda.constants';

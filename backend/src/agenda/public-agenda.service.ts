@@ -3,10 +3,10 @@ import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import type { Forum } from '../forums/forum.entity';
+import type { Forum } from '../forums/forums.service';
 import { ForumsService } from '../forums/forums.service';
 import { NomineePresentersService } from '../nominations/nominee-presenters.service';
-import { MemberRepository } from '../register/member.repository';
+import { RegisterService } from '../register/register.service';
 import type { AgendaPresenter } from './agenda-presenter.entity';
 import type { AgendaRoom } from './agenda-room.entity';
 import type { AgendaSession } from './agenda-session.entity';
@@ -44,7 +44,7 @@ export class PublicAgendaService {
     private readonly agenda: AgendaRepository,
     private readonly forums: ForumsService,
     private readonly nominees: NomineePresentersService,
-    private readonly members: MemberRepository,
+    private readonly register: RegisterService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -114,7 +114,7 @@ export class PublicAgendaService {
       let name = p.name;
       let bio = p.bio;
       if (p.memberId) {
-        const member = await this.members.findById(p.memberId);
+        const member = await this.register.find(p.memberId);
         if (!member || member.status === 'erased') continue;
         const nomination = nominations.get(p.memberId);
         // A nominee's own answer decides (a withdrawn or declined nominee is never shown); staff

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
 import { UuidPrimaryColumn } from '../database/uuid-primary-column';
+import type { AttendeeRole } from './attendee.constants';
 
-export const attendeeRoles = ['attendee', 'presenter', 'organiser', 'press', 'vip', 'staff'] as const;
-export type AttendeeRole = (typeof attendeeRoles)[number];
+export { type AttendeeRole, attendeeRoles } from './attendee.constants';
 
 /** Someone who will be let in: an accepted invitation, a presenter, staff, or a walk-in. */
 @Entity('attendees')

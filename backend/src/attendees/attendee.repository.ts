@@ -23,12 +23,24 @@ export class AttendeeRepository {
     return this.repo(tx).findOneBy({ invitationId });
   }
 
+  findById(id: string): Promise<Attendee | null> {
+    return this.repo().findOneBy({ id });
+  }
+
   findInForum(forumId: string, id: string, tx?: Tx): Promise<Attendee | null> {
     return this.repo(tx).findOneBy({ forumId, id });
   }
 
   findByMember(forumId: string, memberId: string, tx?: Tx): Promise<Attendee | null> {
     return this.repo(tx).findOneBy({ forumId, memberId });
+  }
+
+  /** A new row as given (no read before the write, unlike save). */
+  async insert(attendee: Partial<Attendee>, tx: Tx): Promise<Attendee> {
+    const repo = this.repo(tx);
+    const row = repo.create(attendee);
+    await repo.insert(row);
+    return row;
   }
 
   save(attendee: Partial<Attendee>, tx?: Tx): Promise<Attendee> {

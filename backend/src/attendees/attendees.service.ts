@@ -7,6 +7,9 @@ import { RegisterService } from '../register/register.service';
 import type { Attendee, AttendeeRole } from './attendee.entity';
 import { type BadgeCursor, AttendeeRepository } from './attendee.repository';
 
+/** Attendees as other modules hold them (type only: the entity stays the attendees module's). */
+export type { Attendee, AttendeeRole } from './attendee.entity';
+
 /** Someone added by hand: a presenter, staff, press, a VIP, an organiser, or an attendee. */
 export interface NewAttendee {
   role: AttendeeRole;
@@ -16,6 +19,25 @@ export interface NewAttendee {
   region?: string | null;
   memberId?: string | null;
   needs?: string[] | null;
+}
+
+/** A walk-in as the door registered them (their register record is already written). */
+export interface NewWalkIn {
+  forumId: string;
+  memberId: string;
+  firstName: string;
+  lastName: string;
+  countryCode: string;
+  region: string | null;
+  badgeNumber: number;
+  needs: string[] | null;
+}
+
+/** What a badge code is made of. */
+export interface BadgeIdentity {
+  id: string;
+  badgeNumber: number;
+  badgeVersion: number;
 }
 
 const MAX_BADGE_VERSION = 0xffff;
@@ -70,6 +92,25 @@ export class AttendeesService {
   async cancelInvitee(invitationId: string, tx: Tx): Promise<void> {
     const attendee = await this.attendees.findByInvitation(invitationId, tx);
     if (attendee) await this.attendees.save({ ...attendee, status: 'cancelled', badgeRevoked: true }, tx);
+  }
+
+  /** A walk-in becomes an attendee inside the door's transaction (with their register record and admission). */
+  addWalkIn(walkIn: NewWalkIn, tx: Tx): Promise<Attendee> {
+    return this.attendees.insert(
+      { ...walkIn, role: 'attendee', invitationId: null, badgeVersion: 1, badgeRevoked: false, status: 'confirmed' },
+      tx,
+    );
+  }
+
+  /** The member's badge number at this forum, or null when they are not an attendee. */
+  async badgeNumberOfMember(forumId: string, memberId: string): Promise<number | null> {
+    return (await this.attendees.findByMember(forumId, memberId))?.badgeNumber ?? null;
+  }
+
+  /** The badge of an attendee, or null when there is no such attendee. */
+  async badgeOf(id: string): Promise<BadgeIdentity | null> {
+    const attendee = await this.attendees.findById(id);
+    return attendee && { id: attendee.id, badgeNumber: attendee.badgeNumber, badgeVersion: attendee.badgeVersion };
   }
 
   forInvitation(invitationId: string): Promise<Attendee | null> {

@@ -1,5 +1,7 @@
 import type { StaffRole, User } from './entities/user.entity';
 
+export type { StaffRole } from './entities/user.entity';
+
 /** Who is calling: what the guard attaches to the request after checking the session. */
 export interface AuthUser {
   id: string;

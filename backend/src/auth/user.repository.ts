@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { type StaffRole, User } from './entities/user.entity';
 
 export type NewUser = Pick<User, 'email' | 'name' | 'passwordHash' | 'role' | 'countries'>;
@@ -11,6 +11,12 @@ export class UserRepository {
 
   findById(id: string): Promise<User | null> {
     return this.users.findOneBy({ id });
+  }
+
+  async namesByIds(ids: string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const users = await this.users.find({ select: { id: true, name: true }, where: { id: In(ids) } });
+    return new Map(users.map((u) => [u.id, u.name]));
   }
 
   findByEmail(email: string): Promise<User | null> {

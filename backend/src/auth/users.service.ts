@@ -34,6 +34,11 @@ export class UsersService {
     return this.users.list();
   }
 
+  /** Staff names by id, for showing who did what (outreach log); unknown ids are left out. */
+  namesByIds(ids: string[]): Promise<Map<string, string>> {
+    return this.users.namesByIds([...new Set(ids)]);
+  }
+
   async get(id: string): Promise<User> {
     const user = await this.users.findById(id);
     if (!user) throw DomainError.notFound('User');

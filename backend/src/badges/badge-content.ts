@@ -1,5 +1,5 @@
-import type { Attendee } from '../attendees/attendee.entity';
-import type { Forum } from '../forums/forum.entity';
+import type { Attendee } from '../attendees/attendees.service';
+import type { Forum } from '../forums/forums.service';
 import type { BadgeContent, BadgeForum } from './badge-drawing';
 
 const countryNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });

@@ -1,5 +1,5 @@
 import QRCode from 'qrcode';
-import type { AttendeeRole } from '../attendees/attendee.entity';
+import type { AttendeeRole } from '../attendees/attendee.constants';
 import { BADGE_QR_ERROR_CORRECTION } from './badge-code';
 import { type BadgeLayout, MM } from './badge-layout';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { AttendeeRole } from '../attendees/attendee.entity';
+import type { AttendeeRole } from '../attendees/attendee.constants';
 import { repoRoot, templatesDir } from '../paths';
 
 export interface RoleStyle {

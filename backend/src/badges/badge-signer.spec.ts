@@ -5,6 +5,8 @@ import QRCode from 'qrcode';
 import { createTestApp, type TestApp } from '../test/test-app';
 import { BadgeKey } from './badge-key.entity';
 import { BADGE_QR_ERROR_CORRECTION, decodeBadge } from './badge-code';
+import { BadgeKeyCrypto } from './badge-key-crypto';
+import { BadgeKeyRepository } from './badge-key.repository';
 import { BadgeKeysService } from './badge-keys.service';
 import { BadgeSigner } from './badge-signer.service';
 
@@ -64,10 +66,16 @@ describe(BadgeSigner.name, () => {
     const text = await signer.qrText({ forumId, badgeNumber: 9, badgeVersion: 1 });
     // A fresh service (as after a restart) reads the key back from the database.
     const fresh = new BadgeSigner(
-      new BadgeKeysService(t.dataSource, { appSecret: 'test-secret-test-secret-test-secret-0123' } as never),
+      new BadgeKeysService(
+        t.app.get(BadgeKeyRepository),
+        new BadgeKeyCrypto({ appSecret: 'test-secret-test-secret-test-secret-0123' }),
+      ),
     );
     expect(await fresh.verify(forumId, text)).not.toBeNull();
-    const wrongSecret = new BadgeKeysService(t.dataSource, { appSecret: 'another secret entirely, 0123456789' } as never);
+    const wrongSecret = new BadgeKeysService(
+      t.app.get(BadgeKeyRepository),
+      new BadgeKeyCrypto({ appSecret: 'another secret entirely, 0123456789' }),
+    );
     await expect(wrongSecret.publicKey(forumId).then(() => wrongSecret.keysFor(forumId))).rejects.toThrow();
   });
 });

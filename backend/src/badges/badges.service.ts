@@ -1,11 +1,10 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Readable } from 'node:stream';
-import type { Attendee, AttendeeRole } from '../attendees/attendee.entity';
+import type { Attendee, AttendeeRole } from '../attendees/attendees.service';
 import { AttendeesService } from '../attendees/attendees.service';
 import type { AuthUser } from '../auth/auth-user';
 import { DomainError } from '../common/domain-error';
 import { ForumsService } from '../forums/forums.service';
-import { RsvpService } from '../invitations/rsvp/rsvp.service';
 import { MailAttachments } from '../mail/mail-attachments';
 import type { MailAttachment } from '../mail/mail-renderer';
 import { SegmentQueryService } from '../register/segments/segment-query.service';
@@ -37,7 +36,6 @@ export class BadgesService implements OnModuleInit {
     private readonly forums: ForumsService,
     private readonly segments: SegmentsService,
     private readonly segmentQuery: SegmentQueryService,
-    private readonly rsvp: RsvpService,
     private readonly signer: BadgeSigner,
     private readonly pdf: BadgePdf,
     private readonly mailAttachments: MailAttachments,
@@ -73,12 +71,6 @@ export class BadgesService implements OnModuleInit {
     if (attendee.status !== 'confirmed') throw DomainError.conflict('This attendee gave up their place: there is no badge');
     if (attendee.badgeRevoked) throw DomainError.conflict('This badge is revoked: re-issue it to print a new one');
     return { attendee, pdf: await this.render(badgeForum(await this.forums.get(forumId)), attendee) };
-  }
-
-  /** The invitee's own badge through their personal link; any link without a confirmed place gets the RSVP 404. */
-  async forRsvp(token: string): Promise<{ attendee: Attendee; pdf: Buffer }> {
-    const attendee = await this.rsvp.confirmedAttendee(token);
-    return { attendee, pdf: await this.render(badgeForum(await this.forums.get(attendee.forumId)), attendee) };
   }
 
   /** The confirmation email's badge, drawn at sending: the badge as it is then (nothing when the place was given up). */

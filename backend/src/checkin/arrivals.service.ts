@@ -1,7 +1,7 @@
 import { Injectable, type MessageEvent } from '@nestjs/common';
 import { asyncScheduler, concatMap, filter, from, interval, map, merge, type Observable, of, throttleTime } from 'rxjs';
 import { Clock } from '../common/clock';
-import type { Forum } from '../forums/forum.entity';
+import type { Forum } from '../forums/forums.service';
 import { ForumsService } from '../forums/forums.service';
 import { type ArrivalsSummary, summarise } from './arrivals-summary';
 import { ArrivalsRepository, type ConflictRow } from './arrivals.repository';

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AttendeesModule } from '../attendees/attendees.module';
 import { AuthModule } from '../auth/auth.module';
 import { BadgesModule } from '../badges/badges.module';
 import { ForumsModule } from '../forums/forums.module';
@@ -21,7 +22,7 @@ import { WalkInService } from './walk-in.service';
 
 /** The door (data, check-ins, walk-ins) and the organisers' arrivals views. */
 @Module({
-  imports: [TypeOrmModule.forFeature([CheckIn]), AuthModule, ForumsModule, BadgesModule, RegisterModule],
+  imports: [TypeOrmModule.forFeature([CheckIn]), AuthModule, AttendeesModule, ForumsModule, BadgesModule, RegisterModule],
   controllers: [DoorController, ArrivalsController],
   providers: [
     CheckInEvents,

@@ -3,7 +3,7 @@ import { BadgeKeysService } from '../badges/badge-keys.service';
 import { forumTag } from '../badges/badge-code';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
-import type { Forum } from '../forums/forum.entity';
+import type { Forum } from '../forums/forums.service';
 import { ForumsService } from '../forums/forums.service';
 import { type DoorAttendeeRow, DoorDataRepository } from './door-data.repository';
 import { dayErrors, forumDays } from './forum-day-rules';

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AttendeesService, type BadgeIdentity } from '../attendees/attendees.service';
 import type { AuthUser } from '../auth/auth-user';
 import { BadgeSigner } from '../badges/badge-signer.service';
 import { Clock } from '../common/clock';
@@ -37,6 +38,7 @@ const WALK_IN_CONSENT: ConsentInput = { invitations: true, updates: true, method
 export class WalkInService {
   constructor(
     private readonly register: RegisterService,
+    private readonly attendees: AttendeesService,
     private readonly forums: ForumsService,
     private readonly doorData: DoorDataService,
     private readonly walkIns: WalkInRepository,
@@ -49,7 +51,8 @@ export class WalkInService {
 
   async registerAndAdmit(user: AuthUser, forumId: string, input: WalkInInput): Promise<{ attendee: DoorTuple; qrText: string }> {
     await this.doorData.forumDay(forumId, input.day);
-    const replayed = await this.walkIns.attendeeByCheckInNonce(input.nonce);
+    const replayedId = await this.walkIns.attendeeIdByNonce(input.nonce);
+    const replayed = replayedId && (await this.attendees.badgeOf(replayedId));
     if (replayed) return this.answer(forumId, replayed, input.day);
 
     if (input.consent !== true) throw DomainError.validation({ consent: ['the person must agree to join the register'] });
@@ -64,7 +67,7 @@ export class WalkInService {
     });
     const [existing] = await this.register.findDuplicates(member);
     if (existing) {
-      const badgeNumber = await this.walkIns.badgeOfMember(forumId, existing.id);
+      const badgeNumber = await this.attendees.badgeNumberOfMember(forumId, existing.id);
       if (badgeNumber !== null) {
         throw DomainError.conflict(`${existing.firstName} ${existing.lastName} is already an attendee: badge ${badgeNumber}`);
       }
@@ -75,7 +78,7 @@ export class WalkInService {
         existing?.id ??
         (await this.register.insertMember(tx, authorOf(user), member, WALK_IN_CONSENT, 'walk_in', { forumId })).id;
       const person = existing ?? member;
-      const created = await this.walkIns.insertAttendee(
+      const created = await this.attendees.addWalkIn(
         {
           forumId,
           memberId,
@@ -113,11 +116,7 @@ export class WalkInService {
     return this.answer(forumId, attendee, input.day);
   }
 
-  private async answer(
-    forumId: string,
-    attendee: { id: string; badgeNumber: number; badgeVersion: number },
-    day: string,
-  ): Promise<{ attendee: DoorTuple; qrText: string }> {
+  private async answer(forumId: string, attendee: BadgeIdentity, day: string): Promise<{ attendee: DoorTuple; qrText: string }> {
     const [tuple, qrText] = await Promise.all([
       this.doorData.tuple(forumId, attendee.id, day),
       this.signer.qrText({ forumId, badgeNumber: attendee.badgeNumber, badgeVersion: attendee.badgeVersion }),

@@ -5,7 +5,7 @@ import { generateKeyPairSync, randomUUID, sign } from 'node:crypto';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { join, resolve } from 'node:path';
-import type { AttendeeRole } from '../attendees/attendee.entity';
+import type { AttendeeRole } from '../attendees/attendee.constants';
 import { badgeBytes, encodeBadge, forumTag } from '../badges/badge-code';
 import { badgeForum, placeOf } from '../badges/badge-content';
 import type { BadgeContent } from '../badges/badge-drawing';

@@ -1,12 +1,11 @@
 // npm run seed:demo [-- --members 5000]: a synthetic register and a demo forum, for trying the product.
 import { parseArgs } from 'node:util';
 import { NestFactory } from '@nestjs/core';
-import { getDataSourceToken } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { AppModule } from '../app.module';
 import { loadConfig } from '../config/app-config';
-import { seedDemo } from '../database/seed/seed-demo';
+import { seedDemo } from '../seed/seed-demo';
 import { ForumsService } from '../forums/forums.service';
+import { RegisterService } from '../register/register.service';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { members: { type: 'string', default: '2000' } } });
@@ -18,7 +17,7 @@ async function main(): Promise<void> {
     logger: ['error'],
   });
   try {
-    const result = await seedDemo(app.get<DataSource>(getDataSourceToken()), app.get(ForumsService), { members: count });
+    const result = await seedDemo(app.get(RegisterService), app.get(ForumsService), { members: count });
     process.stdout.write(
       result.skipped
         ? 'The register already has members; demo data was not added (use a fresh DATA_DIR or database).\n'

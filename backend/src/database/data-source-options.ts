@@ -1,5 +1,4 @@
 import type { DataSourceOptions } from 'typeorm';
-import { entities } from './entities';
 import { mysqlMigrations, sqliteMigrations } from './migrations';
 
 /** MySQL-family servers are named by URL scheme: mysql:// (MySQL 8) or mariadb:// (MariaDB). */
@@ -9,8 +8,13 @@ export function isMariaDbUrl(url: string): boolean {
   return url.startsWith('mariadb://');
 }
 
-/** One place that turns the configured database into TypeORM options, for the app, the CLI and tests. */
-export function dataSourceOptions(target: DatabaseTarget): DataSourceOptions {
+/**
+ * One place that turns the configured database into TypeORM options, for the app, the CLI and tests.
+ * The entities are not known here: each feature module registers its own (TypeOrmModule.forFeature,
+ * collected by autoLoadEntities), and the tools that need the whole list without Nest (migration
+ * CLI, schema drift test) pass the one assembled at the app root (src/entities.ts).
+ */
+export function dataSourceOptions(target: DatabaseTarget, entities: DataSourceOptions['entities'] = []): DataSourceOptions {
   const common = {
     entities,
     synchronize: false,

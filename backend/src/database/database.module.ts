@@ -8,6 +8,6 @@ import { dataSourceOptions, DatabaseTarget } from './data-source-options';
 export class DatabaseModule {
   static forRoot(target: DatabaseTarget): DynamicModule {
     if (target.type === 'sqlite' && target.file !== ':memory:') mkdirSync(dirname(target.file), { recursive: true });
-    return { module: DatabaseModule, imports: [TypeOrmModule.forRoot(dataSourceOptions(target))] };
+    return { module: DatabaseModule, imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(target), autoLoadEntities: true })] };
   }
 }

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Column, CreateDateColumn, Entity, UpdateDateColumn } from 'typeorm';
 import { UuidPrimaryColumn } from '../database/uuid-primary-column';
+import type { ForumStatus } from './forum.constants';
 
-export const forumStatuses = ['draft', 'open', 'closed', 'archived'] as const;
-export type ForumStatus = (typeof forumStatuses)[number];
+export { type ForumStatus, forumStatuses } from './forum.constants';
 
 /** An event the directorate runs, e.g. the two-day Diaspora Forum in Maseru. */
 @Entity('forums')

@@ -21,6 +21,9 @@ export interface ForumInput {
   status?: ForumStatus;
 }
 
+/** A forum as other modules hold it (type only: the entity stays the forums module's). */
+export type { Forum, ForumStatus } from './forum.entity';
+
 @Injectable()
 export class ForumsService {
   private readonly capacityListeners: ((forumId: string) => Promise<void>)[] = [];

@@ -1,4 +1,4 @@
-import type { Member } from '../register/member.entity';
+import type { Member } from '../register/register.service';
 
 export const skipReasons = ['no_email', 'no_consent', 'not_confirmed', 'already_invited'] as const;
 export type SkipReason = (typeof skipReasons)[number];

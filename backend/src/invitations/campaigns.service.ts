@@ -6,7 +6,7 @@ import { hashToken, newToken } from '../common/tokens';
 import { Transactions } from '../database/transactions';
 import { ForumsService } from '../forums/forums.service';
 import { OutboxService } from '../mail/outbox.service';
-import type { Member } from '../register/member.entity';
+import type { Member } from '../register/register.service';
 import type { SegmentFilter } from '../register/segments/segment-filter';
 import { SegmentQueryService } from '../register/segments/segment-query.service';
 import { SegmentsService } from '../register/segments/segments.service';
@@ -16,6 +16,7 @@ import { CampaignRepository } from './campaign.repository';
 import type { Invitation } from './invitation.entity';
 import { InvitationMessages } from './invitation-messages';
 import { InvitationRepository, type InviteeState } from './invitation.repository';
+import { RegisterService } from '../register/register.service';
 
 export interface CampaignInput {
   name: string;
@@ -36,6 +37,7 @@ const EXAMPLES = 5;
 @Injectable()
 export class CampaignsService {
   constructor(
+    private readonly register: RegisterService,
     private readonly campaigns: CampaignRepository,
     private readonly invitations: InvitationRepository,
     private readonly forums: ForumsService,
@@ -196,7 +198,7 @@ export class CampaignsService {
     const forum = await this.forums.get(campaign.forumId);
     const now = this.clock.now();
     const due = await this.invitations.dueForReminder(id, new Date(now.getTime() - campaign.reminderIntervalHours * 3_600_000));
-    const members = new Map((await this.invitations.members(due.map((i) => i.memberId))).map((m) => [m.id, m]));
+    const members = new Map((await this.register.liveMembers(due.map((i) => i.memberId))).map((m) => [m.id, m]));
     let sent = 0;
     for (let i = 0; i < due.length; i += 500) {
       const batch = due.slice(i, i + 500).filter((inv) => members.get(inv.memberId)?.email);
@@ -232,7 +234,7 @@ export class CampaignsService {
   private async *members(user: AuthUser, campaign: Campaign): AsyncGenerator<Member[]> {
     const { segmentId, filter, memberIds } = campaign.audience;
     if (memberIds) {
-      for (let i = 0; i < memberIds.length; i += 1000) yield await this.invitations.members(memberIds.slice(i, i + 1000));
+      for (let i = 0; i < memberIds.length; i += 1000) yield await this.register.liveMembers(memberIds.slice(i, i + 1000));
       return;
     }
     const resolved: SegmentFilter = segmentId ? (await this.segments.filterOf(segmentId)).filter : (filter as SegmentFilter);

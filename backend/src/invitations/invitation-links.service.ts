@@ -7,11 +7,13 @@ import { ForumsService } from '../forums/forums.service';
 import { OutboxService } from '../mail/outbox.service';
 import { InvitationMessages } from './invitation-messages';
 import { InvitationRepository } from './invitation.repository';
+import { RegisterService } from '../register/register.service';
 
 /** Organisers' hold on a personal link: revoke it, or issue a fresh one (every earlier link stops working). */
 @Injectable()
 export class InvitationLinksService {
   constructor(
+    private readonly register: RegisterService,
     private readonly invitations: InvitationRepository,
     private readonly forums: ForumsService,
     private readonly outbox: OutboxService,
@@ -41,7 +43,7 @@ export class InvitationLinksService {
     const invitation = await this.invitations.findById(id);
     if (!invitation || invitation.revokedAt) throw DomainError.notFound('Invitation');
     const forum = await this.forums.get(invitation.forumId);
-    const [member] = await this.invitations.members([invitation.memberId]);
+    const [member] = await this.register.liveMembers([invitation.memberId]);
     if (!member?.email) throw DomainError.conflict('This member has no email address to send a new link to');
     const now = this.clock.now();
     await this.transactions.run(async (tx) => {

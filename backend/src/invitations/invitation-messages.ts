@@ -5,8 +5,8 @@ import { CALENDAR_KEY } from '../mail/mail-renderer';
 import type { OutgoingMessage } from '../mail/outbox.service';
 import { forumCalendar } from '../forums/forum-calendar';
 import { formatDay, formatForumDays, formatForumTime } from '../forums/forum-dates';
-import type { Forum } from '../forums/forum.entity';
-import type { Member } from '../register/member.entity';
+import type { Forum } from '../forums/forums.service';
+import type { Member } from '../register/register.service';
 import type { Invitation } from './invitation.entity';
 
 /** Builds the emails of the invitation flow; one place knows what each template is filled with. */

@@ -2,8 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, In, IsNull, LessThan, type SelectQueryBuilder } from 'typeorm';
 import type { Tx } from '../database/transactions';
-import { Message } from '../mail/message.entity';
-import { Member } from '../register/member.entity';
 import { Invitation } from './invitation.entity';
 import { InvitationToken } from './invitation-token.entity';
 
@@ -20,6 +18,11 @@ export interface InviteeRow {
   messageError: string | null;
 }
 
+/**
+ * Invitations and their personal links. Two pages read beyond them, as read-only joins by table name
+ * (docs/ARCHITECTURE.md, "Reads across walls"): the invitee list sorts and pages by the register's
+ * names and filters by the outbox's delivery state in one query. Nothing here writes those tables.
+ */
 @Injectable()
 export class InvitationRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -112,7 +115,7 @@ export class InvitationRepository {
   async messageStates(campaignId: string): Promise<Record<string, number>> {
     const rows: { state: string | null; n: string | number }[] = await this.repo()
       .createQueryBuilder('i')
-      .leftJoin(Message, 'm', 'm.idempotencyKey = i.messageKey')
+      .leftJoin('messages', 'm', 'm.idempotencyKey = i.messageKey')
       .select('m.state', 'state')
       .addSelect('COUNT(*)', 'n')
       .where('i.campaignId = :campaignId AND i.revokedAt IS NULL', { campaignId })
@@ -148,8 +151,8 @@ export class InvitationRepository {
   ): Promise<{ items: InviteeRow[]; total: number }> {
     const query = this.repo()
       .createQueryBuilder('i')
-      .innerJoin(Member, 'mb', 'mb.id = i.memberId')
-      .leftJoin(Message, 'm', 'm.idempotencyKey = i.messageKey')
+      .innerJoin('members', 'mb', 'mb.id = i.memberId')
+      .leftJoin('messages', 'm', 'm.idempotencyKey = i.messageKey')
       .addSelect([
         'mb.firstName AS firstName',
         'mb.lastName AS lastName',
@@ -182,14 +185,6 @@ export class InvitationRepository {
         };
       }),
     };
-  }
-
-  /** Members by id (for hand-picked audiences), leaving out erased and merged records. */
-  members(ids: string[], tx?: Tx): Promise<Member[]> {
-    if (!ids.length) return Promise.resolve([]);
-    return (tx?.manager ?? this.dataSource.manager)
-      .getRepository(Member)
-      .find({ where: { id: In(ids), status: In(['active', 'pending_confirmation']) } });
   }
 }
 

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AttendeesModule } from '../attendees/attendees.module';
+import { BadgesModule } from '../badges/badges.module';
 import { ForumsModule } from '../forums/forums.module';
 import { RegisterModule } from '../register/register.module';
 import { Campaign } from './campaign.entity';
@@ -13,13 +14,20 @@ import { InvitationToken } from './invitation-token.entity';
 import { Invitation } from './invitation.entity';
 import { InvitationRepository } from './invitation.repository';
 import { InvitationsController } from './invitations.controller';
+import { RsvpBadgeController } from './rsvp/rsvp-badge.controller';
 import { RsvpController } from './rsvp/rsvp.controller';
 import { RsvpService } from './rsvp/rsvp.service';
 
 /** Campaigns, invitations and their personal links, and the invitee's answer (rsvp/). */
 @Module({
-  imports: [TypeOrmModule.forFeature([Campaign, Invitation, InvitationToken]), ForumsModule, RegisterModule, AttendeesModule],
-  controllers: [CampaignsController, InvitationsController, RsvpController],
+  imports: [
+    TypeOrmModule.forFeature([Campaign, Invitation, InvitationToken]),
+    ForumsModule,
+    RegisterModule,
+    AttendeesModule,
+    BadgesModule,
+  ],
+  controllers: [CampaignsController, InvitationsController, RsvpController, RsvpBadgeController],
   providers: [
     InvitationMessages,
     CampaignsService,

@@ -171,4 +171,20 @@ export class MessageRepository {
     );
     return result.affected ?? 0;
   }
+
+  /** Every message to a member, newest first (their data export). */
+  forMember(memberId: string): Promise<Message[]> {
+    return this.repo().find({ where: { memberId }, order: { createdAt: 'DESC' } });
+  }
+
+  /** Cancels what is still to be sent to the member and scrubs every copy: the rows stay, for the counts. */
+  async eraseMember(memberId: string, tx: Tx): Promise<void> {
+    await this.repo(tx)
+      .createQueryBuilder()
+      .update()
+      .set({ state: 'cancelled', lastError: 'member erased' })
+      .where('memberId = :memberId AND state IN (:...open)', { memberId, open: ['queued', 'held', 'failed'] })
+      .execute();
+    await this.repo(tx).update({ memberId }, { recipient: 'erased', data: {} });
+  }
 }

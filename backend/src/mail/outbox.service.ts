@@ -94,4 +94,22 @@ export class OutboxService {
     if (!this.renderer.has(template)) throw DomainError.notFound('Template');
     return this.renderer.render(template, locale, this.renderer.sample(template));
   }
+
+  /** The emails a member was sent, as their data export shows them (register/self-service asks). */
+  async exportForMember(
+    memberId: string,
+  ): Promise<{ at: string; template: string; state: MessageState; sentAt: string | null }[]> {
+    const messages = await this.messages.forMember(memberId);
+    return messages.map((m) => ({
+      at: m.createdAt.toISOString(),
+      template: m.template,
+      state: m.state,
+      sentAt: m.sentAt?.toISOString() ?? null,
+    }));
+  }
+
+  /** Erasure: nothing more is sent to the member, and no copy keeps their address or the mail's data. */
+  eraseMember(memberId: string, tx: Tx): Promise<void> {
+    return this.messages.eraseMember(memberId, tx);
+  }
 }

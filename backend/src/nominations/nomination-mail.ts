@@ -1,4 +1,4 @@
-import type { Forum } from '../forums/forum.entity';
+import type { Forum } from '../forums/forums.service';
 import type { OutgoingMessage } from '../mail/outbox.service';
 import type { Nomination } from './nomination.entity';
 import type { Nominee } from './nomination.repository';

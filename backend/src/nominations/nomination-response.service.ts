@@ -3,7 +3,7 @@ import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { hashToken } from '../common/tokens';
 import { Transactions } from '../database/transactions';
-import type { Forum } from '../forums/forum.entity';
+import type { Forum } from '../forums/forums.service';
 import { ForumsService } from '../forums/forums.service';
 import type { Nomination } from './nomination.entity';
 import { NominationRepository, type Nominee } from './nomination.repository';

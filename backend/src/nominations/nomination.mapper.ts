@@ -1,4 +1,4 @@
-import type { Forum } from '../forums/forum.entity';
+import type { Forum } from '../forums/forums.service';
 import type { NominationDetail, BoardItem } from './nomination-board.service';
 import type { NomineeView } from './nomination-response.service';
 import type { NominationDetailDto, NominationItemDto, NomineeViewDto, OpenForumDto } from './dto/nomination.dto';

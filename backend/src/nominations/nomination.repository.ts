@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { Tx } from '../database/transactions';
-import { Member } from '../register/member.entity';
+import type { Member } from '../register/register.service';
 import type { NominationCategory, NominationStatus } from './nomination.constants';
 import { NominationReview } from './nomination-review.entity';
 import { NominationStatusChange } from './nomination-status-change.entity';
@@ -51,7 +51,11 @@ const nomineeColumns = [
   'preferredLanguage',
 ] as const;
 
-/** Nominations, their reviews and their history. */
+/**
+ * Nominations, their reviews and their history. The board's rows carry the nominee as the register
+ * has them now, through a read-only join on the register's table by name (docs/ARCHITECTURE.md,
+ * "Reads across walls"); nothing here writes it.
+ */
 @Injectable()
 export class NominationRepository {
   constructor(@InjectDataSource() private readonly manager: DataSource | EntityManager) {}
@@ -87,7 +91,7 @@ export class NominationRepository {
     const query = this.manager
       .getRepository(Nomination)
       .createQueryBuilder('n')
-      .innerJoin(Member, 'm', 'm.id = n.memberId')
+      .innerJoin('members', 'm', 'm.id = n.memberId')
       .addSelect(nomineeColumns.map((c) => `m.${c}`))
       .orderBy('n.createdAt', 'DESC')
       .addOrderBy('n.id', 'ASC');
@@ -107,7 +111,7 @@ export class NominationRepository {
     const query = this.manager
       .getRepository(Nomination)
       .createQueryBuilder('n')
-      .innerJoin(Member, 'm', 'm.id = n.memberId')
+      .innerJoin('members', 'm', 'm.id = n.memberId')
       .addSelect(nomineeColumns.map((c) => `m.${c}`))
       .where('n.id = :id', { id });
     const { entities, raw } = await query.getRawAndEntities<Record<string, unknown>>();

@@ -1,6 +1,6 @@
-import type { Member } from '../register/member.entity';
+import type { Member } from '../register/register.service';
 import type { OutreachAttemptDto, OutreachContactDto } from './dto/outreach.dto';
-import type { OutreachLogWithStaff } from './outreach.repository';
+import type { OutreachLogWithStaff } from './outreach.service';
 import { readablePhone, whatsappLink } from './whatsapp-link';
 
 export function mapOutreachAttempt(log: OutreachLogWithStaff): OutreachAttemptDto {

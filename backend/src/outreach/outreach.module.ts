@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '../auth/auth.module';
 import { RegisterModule } from '../register/register.module';
 import { CallSheetController } from './call-sheet/call-sheet.controller';
-import { CallSheetRepository } from './call-sheet/call-sheet.repository';
 import { CallSheetService } from './call-sheet/call-sheet.service';
 import { OutreachLog } from './outreach-log.entity';
 import { OutreachController } from './outreach.controller';
@@ -10,9 +10,9 @@ import { OutreachRepository } from './outreach.repository';
 import { OutreachService } from './outreach.service';
 
 @Module({
-  imports: [RegisterModule, TypeOrmModule.forFeature([OutreachLog])],
+  imports: [AuthModule, RegisterModule, TypeOrmModule.forFeature([OutreachLog])],
   controllers: [OutreachController, CallSheetController],
-  providers: [OutreachService, OutreachRepository, CallSheetService, CallSheetRepository],
+  providers: [OutreachService, OutreachRepository, CallSheetService],
   exports: [OutreachService],
 })
 export class OutreachModule {}

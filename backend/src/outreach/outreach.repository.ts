@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { User } from '../auth/entities/user.entity';
 import type { Tx } from '../database/transactions';
 import type { OutreachOutcome } from '../register/register.constants';
 import { OutreachLog } from './outreach-log.entity';
 
 export type NewOutreachLog = Omit<OutreachLog, 'id'>;
-export type OutreachLogWithStaff = OutreachLog & { staffName: string | null };
 
 /** Contact attempts with members. */
 @Injectable()
@@ -19,17 +17,9 @@ export class OutreachRepository {
     return new OutreachRepository(tx.manager);
   }
 
-  /** A member's attempts, newest first, with the name of the staff member who logged each. */
-  async listForMember(memberId: string): Promise<OutreachLogWithStaff[]> {
-    const logs = await this.manager
-      .getRepository(OutreachLog)
-      .find({ where: { memberId }, order: { contactedAt: 'DESC', id: 'DESC' } });
-    const staffIds = [...new Set(logs.map((l) => l.staffUserId))];
-    const staff = staffIds.length
-      ? await this.manager.getRepository(User).find({ select: { id: true, name: true }, where: { id: In(staffIds) } })
-      : [];
-    const names = new Map(staff.map((u) => [u.id, u.name]));
-    return logs.map((log) => Object.assign(log, { staffName: names.get(log.staffUserId) ?? null }));
+  /** A member's attempts, newest first. */
+  listForMember(memberId: string): Promise<OutreachLog[]> {
+    return this.manager.getRepository(OutreachLog).find({ where: { memberId }, order: { contactedAt: 'DESC', id: 'DESC' } });
   }
 
   async insert(log: NewOutreachLog): Promise<OutreachLog> {
@@ -43,6 +33,10 @@ export class OutreachRepository {
   async reassign(fromMemberId: string, toMemberId: string): Promise<number> {
     const result = await this.manager.getRepository(OutreachLog).update({ memberId: fromMemberId }, { memberId: toMemberId });
     return result.affected ?? 0;
+  }
+
+  async clearNotes(memberId: string): Promise<void> {
+    await this.manager.getRepository(OutreachLog).update({ memberId }, { note: null });
   }
 
   /** The latest outcome per member, for a chunk of members (a call sheet page). */

@@ -1,14 +1,17 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user';
+import { UsersService } from '../auth/users.service';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { type Tx, Transactions } from '../database/transactions';
-import type { Member } from '../register/member.entity';
-import { MemberRepository } from '../register/member.repository';
+import { type MemberDataHolder, MemberDataHolders } from '../register/member-data-holders';
 import type { OutreachOutcome } from '../register/register.constants';
-import { actorOf, RegisterService } from '../register/register.service';
+import { actorOf, type Member, RegisterService } from '../register/register.service';
 import type { OutreachChannel } from './outreach.constants';
-import { type OutreachLogWithStaff, OutreachRepository } from './outreach.repository';
+import type { OutreachLog } from './outreach-log.entity';
+import { OutreachRepository } from './outreach.repository';
+
+export type OutreachLogWithStaff = OutreachLog & { staffName: string | null };
 
 export interface OutreachInput {
   channel: OutreachChannel;
@@ -21,21 +24,33 @@ export interface OutreachInput {
 const FUTURE_SKEW_MS = 5 * 60_000;
 const EARLIEST = Date.UTC(2000, 0, 1);
 
-/** The outreach log: who tried to reach which member, how, and what came of it. */
+/**
+ * The outreach log: who tried to reach which member, how, and what came of it. It holds data about
+ * members, so the register's merge, export and erasure reach it through this service (MemberDataHolder).
+ */
 @Injectable()
-export class OutreachService {
+export class OutreachService implements MemberDataHolder, OnModuleInit {
+  readonly key = 'outreach';
+
   constructor(
     private readonly register: RegisterService,
-    private readonly members: MemberRepository,
+    private readonly holders: MemberDataHolders,
+    private readonly users: UsersService,
     private readonly logs: OutreachRepository,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
   ) {}
 
+  onModuleInit(): void {
+    this.holders.add(this);
+  }
+
   /** The member (404 outside a registrar's countries) and their attempts, newest first. */
   async forMember(user: AuthUser, memberId: string): Promise<{ member: Member; attempts: OutreachLogWithStaff[] }> {
     const member = await this.register.getVisible(user, memberId);
-    return { member, attempts: await this.logs.listForMember(member.id) };
+    const logs = await this.logs.listForMember(member.id);
+    const names = await this.users.namesByIds(logs.map((l) => l.staffUserId));
+    return { member, attempts: logs.map((log) => Object.assign(log, { staffName: names.get(log.staffUserId) ?? null })) };
   }
 
   /** Logs an attempt and records it in the member's history, in one transaction. */
@@ -62,15 +77,13 @@ export class OutreachService {
         staffUserId: user.id,
         contactedAt,
       });
-      await this.members.withTx(tx).addEvents([
-        {
-          memberId: member.id,
-          kind: 'outreach',
-          actor: actorOf(user),
-          details: { outreachId: created.id, channel: created.channel, outcome: created.outcome },
-          at: now,
-        },
-      ]);
+      await this.register.recordEvent(tx, {
+        memberId: member.id,
+        kind: 'outreach',
+        actor: actorOf(user),
+        details: { outreachId: created.id, channel: created.channel, outcome: created.outcome },
+        at: now,
+      });
       return created;
     });
     return Object.assign(log, { staffName: user.name });
@@ -79,6 +92,19 @@ export class OutreachService {
   /** Moves a merged member's attempts to the kept member, inside the merge's transaction. */
   reassign(tx: Tx, fromMemberId: string, toMemberId: string): Promise<number> {
     return this.logs.withTx(tx).reassign(fromMemberId, toMemberId);
+  }
+
+  /** A member's attempts for their copy of their data, newest first. */
+  async exportFor(
+    memberId: string,
+  ): Promise<{ at: string; channel: OutreachChannel; outcome: OutreachOutcome; note: string | null }[]> {
+    const logs = await this.logs.listForMember(memberId);
+    return logs.map((o) => ({ at: o.contactedAt.toISOString(), channel: o.channel, outcome: o.outcome, note: o.note }));
+  }
+
+  /** Erasure keeps the attempts (the counts stay right) but not the notes, which may describe the person. */
+  erase(tx: Tx, memberId: string): Promise<void> {
+    return this.logs.withTx(tx).clearNotes(memberId);
   }
 
   /** The latest outcome per member, for call sheets. */

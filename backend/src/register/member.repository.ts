@@ -48,6 +48,16 @@ export class MemberRepository {
     return this.manager.getRepository(Member).findOne({ where: { id }, relations: { sectors: true } });
   }
 
+  /** Members by id, leaving out erased and merged records. */
+  findLive(ids: string[]): Promise<Member[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.manager.getRepository(Member).find({ where: { id: In(ids), status: In(['active', 'pending_confirmation']) } });
+  }
+
+  count(): Promise<number> {
+    return this.manager.getRepository(Member).count();
+  }
+
   /** Live (not merged, not erased) members sharing any of these emails or phones. */
   async findByContacts(emails: string[], phones: string[]): Promise<Member[]> {
     const repo = this.manager.getRepository(Member);
@@ -100,6 +110,11 @@ export class MemberRepository {
   async addEvents(events: EventInput[]): Promise<void> {
     const repo = this.manager.getRepository(MemberEvent);
     if (events.length) await repo.insert(events.map((e) => repo.create({ ...e, details: e.details ?? null })));
+  }
+
+  /** Erasure keeps the history's shape (kinds and dates) but not what the events said. */
+  async clearEventDetails(memberId: string): Promise<void> {
+    await this.manager.getRepository(MemberEvent).update({ memberId }, { details: null });
   }
 
   events(memberIds: string[]): Promise<MemberEvent[]> {

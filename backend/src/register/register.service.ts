@@ -6,7 +6,10 @@ import { DomainError } from '../common/domain-error';
 import type { MemberEvent } from './member-event.entity';
 import { type MemberInput, normaliseMember, type NormalisedMember } from './member-input';
 import type { Member } from './member.entity';
-import { MemberRepository } from './member.repository';
+import { type EventInput, MemberRepository, type NewMember } from './member.repository';
+
+/** The register's records as other modules hold them (type only: the entity stays the register's). */
+export type { Member } from './member.entity';
 import type { ConsentMethod, MemberSource } from './register.constants';
 import { canSeeCountry } from './register-scope';
 
@@ -44,6 +47,21 @@ export class RegisterService {
     const member = await this.members.findById(id);
     if (!member || member.status === 'erased' || !canSeeCountry(user, member.countryCode)) throw DomainError.notFound('Member');
     return member;
+  }
+
+  /** A member by id, whoever asks (public pages decide themselves what to show); null when there is none. */
+  find(id: string): Promise<Member | null> {
+    return this.members.findById(id);
+  }
+
+  /** Live members by id (erased and merged records left out), in `tx` when given: audiences, invitees. */
+  liveMembers(ids: string[], tx?: Tx): Promise<Member[]> {
+    return (tx ? this.members.withTx(tx) : this.members).findLive(ids);
+  }
+
+  /** Adds to a member's history inside the caller's transaction (an outreach attempt logged with it). */
+  recordEvent(tx: Tx, event: EventInput): Promise<void> {
+    return this.members.withTx(tx).addEvents([event]);
   }
 
   /** Normalises input or fails with 400 and a message per field. */
@@ -196,6 +214,19 @@ export class RegisterService {
       ]);
       return saved;
     });
+  }
+
+  /** True while the register has no member at all (the demo seed refuses to add to a real one). */
+  async isEmpty(): Promise<boolean> {
+    return (await this.members.count()) === 0;
+  }
+
+  /**
+   * Adds members in bulk as given, without the per-member checks (the demo seed's synthetic
+   * register, already normalised and free of duplicates), one transaction a call.
+   */
+  async addSeedMembers(members: NewMember[]): Promise<void> {
+    await this.members.transaction((repo) => repo.insert(members));
   }
 
   /** A visible member's history, newest first. */

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { type AttendeeRole, attendeeRoles } from '../../attendees/attendee.entity';
+import { type AttendeeRole, attendeeRoles } from '../../attendees/attendee.constants';
 
 export class BadgeSelectionQuery {
   @ApiPropertyOptional({ enum: attendeeRoles, enumName: 'AttendeeRole', description: 'only this role' })

@@ -20,7 +20,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { forumStatuses } from '../../forums/forum.entity';
+import { forumStatuses } from '../../forums/forum.constants';
 import { type CheckInResult, checkInResults } from '../check-in.entity';
 
 const calendarDate = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,19 +1,21 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import type { Attendee } from '../../attendees/attendee.entity';
+import type { Attendee } from '../../attendees/attendees.service';
 import { AttendeesService } from '../../attendees/attendees.service';
 import { BADGE_ATTACHMENT_KEY, badgeAttachmentValue } from '../../badges/badge-attachment';
+import { BadgesService } from '../../badges/badges.service';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/domain-error';
 import { hashToken, newToken } from '../../common/tokens';
 import { Transactions, type Tx } from '../../database/transactions';
-import type { Forum } from '../../forums/forum.entity';
+import type { Forum } from '../../forums/forums.service';
 import { daysBetween } from '../../forums/forum-days';
 import { ForumsService } from '../../forums/forums.service';
 import { OutboxService } from '../../mail/outbox.service';
-import type { Member } from '../../register/member.entity';
+import type { Member } from '../../register/register.service';
 import type { Invitation, RsvpResponse } from '../invitation.entity';
 import { InvitationMessages } from '../invitation-messages';
 import { InvitationRepository } from '../invitation.repository';
+import { RegisterService } from '../../register/register.service';
 
 export const INVALID_RSVP_LINK = 'This invitation link is not valid. Ask the Diaspora Directorate for a new one.';
 
@@ -46,9 +48,11 @@ export interface RsvpView {
 @Injectable()
 export class RsvpService implements OnModuleInit {
   constructor(
+    private readonly register: RegisterService,
     private readonly invitations: InvitationRepository,
     private readonly forums: ForumsService,
     private readonly attendees: AttendeesService,
+    private readonly badges: BadgesService,
     private readonly outbox: OutboxService,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
@@ -83,6 +87,12 @@ export class RsvpService implements OnModuleInit {
     return attendee;
   }
 
+  /** The invitee's own badge through their personal link; any link without a confirmed place gets the RSVP 404. */
+  async badge(token: string): Promise<{ attendee: Attendee; pdf: Buffer }> {
+    const attendee = await this.confirmedAttendee(token);
+    return this.badges.single(attendee.forumId, attendee.id);
+  }
+
   async answer(token: string, answer: RsvpAnswer): Promise<RsvpView> {
     const found = await this.invitations.findByTokenHash(hashToken(token));
     if (!found) throw new DomainError('not_found', INVALID_RSVP_LINK);
@@ -92,7 +102,7 @@ export class RsvpService implements OnModuleInit {
     const unknownDays = days.filter((d) => !daysBetween(forum.startDate, forum.endDate).includes(d));
     if (unknownDays.length) throw DomainError.validation({ days: [`not a day of this forum: ${unknownDays.join(', ')}`] });
     const rsvpUrl = this.messages.rsvpUrl(token);
-    const [member] = await this.invitations.members([found.memberId]);
+    const [member] = await this.register.liveMembers([found.memberId]);
 
     // Inside the transaction every query goes through `tx`: under a rush of answers, a query on
     // another pooled connection could wait for a connection held by a transaction waiting on us.
@@ -171,7 +181,7 @@ export class RsvpService implements OnModuleInit {
       await this.invitations.save(next, tx);
       const token = newToken();
       await this.invitations.addTokens([{ invitationId: next.id, tokenHash: hashToken(token) }], tx);
-      const [member] = await this.invitations.members([next.memberId], tx);
+      const [member] = await this.register.liveMembers([next.memberId], tx);
       await this.confirmPlace(forum, next, member, badgeNumber, 'rsvp-place-offered', this.messages.rsvpUrl(token), tx);
     }
   }
@@ -216,7 +226,7 @@ export class RsvpService implements OnModuleInit {
 
   private async describe(invitation: Invitation): Promise<RsvpView> {
     const forum = await this.forums.get(invitation.forumId);
-    const member = (await this.invitations.members([invitation.memberId]))[0];
+    const member = (await this.register.liveMembers([invitation.memberId]))[0];
     if (!member) throw new DomainError('not_found', INVALID_RSVP_LINK);
     const attendee = invitation.placeHeld ? await this.attendees.forInvitation(invitation.id) : null;
     return {

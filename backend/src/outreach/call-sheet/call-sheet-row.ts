@@ -1,4 +1,4 @@
-import type { Member } from '../../register/member.entity';
+import type { Member } from '../../register/register.service';
 import type { OutreachOutcome } from '../../register/register.constants';
 import { whatsappLink } from '../whatsapp-link';
 

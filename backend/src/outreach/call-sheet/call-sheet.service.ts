@@ -6,11 +6,11 @@ import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/domain-error';
 import { compactFilter, type SegmentFilter } from '../../register/segments/segment-filter';
 import { SegmentQueryService } from '../../register/segments/segment-query.service';
+import { SegmentsService } from '../../register/segments/segments.service';
 import { OutreachService } from '../outreach.service';
 import { callSheetCsvHeader, callSheetCsvLine } from './call-sheet-csv';
 import { CallSheetPdf } from './call-sheet-pdf';
 import { type CallSheetRow, toCallSheetRow } from './call-sheet-row';
-import { CallSheetRepository } from './call-sheet.repository';
 
 export interface CallSheetRequest {
   segmentId?: string;
@@ -35,7 +35,7 @@ export class CallSheetService {
   private readonly logger = new Logger('CallSheet');
 
   constructor(
-    private readonly repo: CallSheetRepository,
+    private readonly savedSegments: SegmentsService,
     private readonly segments: SegmentQueryService,
     private readonly outreach: OutreachService,
     private readonly clock: Clock,
@@ -49,10 +49,9 @@ export class CallSheetService {
     let title = describeFilter(given);
     let base = given;
     if (request.segmentId) {
-      const segment = await this.repo.segment(request.segmentId);
-      if (!segment) throw DomainError.notFound('Segment');
+      const { segment, filter } = await this.savedSegments.filterOf(request.segmentId);
       title = segment.name;
-      base = compactFilter(segment.filter);
+      base = compactFilter(filter);
     }
     // Whatever the segment says: live members without an email who can be phoned or messaged.
     const { statuses: _statuses, ...rest } = base;

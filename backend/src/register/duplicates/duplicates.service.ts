@@ -3,7 +3,7 @@ import type { AuthUser } from '../../auth/auth-user';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/domain-error';
 import { Transactions } from '../../database/transactions';
-import { OutreachService } from '../../outreach/outreach.service';
+import { MemberDataHolders } from '../member-data-holders';
 import type { MemberEvent } from '../member-event.entity';
 import { normaliseMember } from '../member-input';
 import type { Member } from '../member.entity';
@@ -42,7 +42,7 @@ export class DuplicatesService {
     private readonly repo: DuplicatesRepository,
     private readonly register: RegisterService,
     private readonly members: MemberRepository,
-    private readonly outreach: OutreachService,
+    private readonly holders: MemberDataHolders,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
   ) {}
@@ -66,7 +66,7 @@ export class DuplicatesService {
   /**
    * Merges one record into another in one transaction: the kept record takes the chosen values and
    * the union of sectors; the other is marked merged (never deleted) and points at the kept one; its
-   * outreach attempts move over; both histories record the merge.
+   * data other modules hold about it (the outreach log) moves over; both histories record the merge.
    */
   async merge(user: AuthUser, request: MergeRequest): Promise<{ kept: Member; history: MemberEvent[] }> {
     const [keep, other] = await this.pair(user, request.keepId, request.mergeId);
@@ -93,7 +93,8 @@ export class DuplicatesService {
       const status = keep.status === 'active' || other.status === 'active' ? 'active' : keep.status;
       await members.save(Object.assign(keep, fields, consent, { status }), sectors);
       await this.repo.withTx(tx).markMerged(other.id, keep.id);
-      const moved = await this.outreach.reassign(tx, other.id, keep.id);
+      const moved: Record<string, number> = {};
+      for (const holder of this.holders.all()) moved[`${holder.key}Moved`] = await holder.reassign(tx, other.id, keep.id);
       const actor = actorOf(user);
       await members.addEvents([
         {
@@ -104,7 +105,7 @@ export class DuplicatesService {
             mergedId: other.id,
             mergedName: `${other.firstName} ${other.lastName}`,
             fieldsFromMerged: fromOther,
-            outreachMoved: moved,
+            ...moved,
           },
           at: now,
         },

@@ -75,8 +75,7 @@ export class ImportController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: CommitImportDto,
   ): Promise<ImportBatchDto> {
-    const consent = { invitations: dto.consentInvitations ?? false, updates: dto.consentUpdates ?? false };
-    return mapImportBatch(await this.imports.commit(user, id, consent));
+    return mapImportBatch(await this.imports.commit(user, id, dto));
   }
 
   @Post(':id/rollback')

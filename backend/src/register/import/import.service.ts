@@ -48,6 +48,12 @@ const LIST_LIMIT = 100;
  * Spreadsheet imports into the register: upload, dry run, commit, rollback. The file is kept on disk
  * and read as a stream each time, a chunk of rows at a time, so memory does not grow with its size.
  */
+/** Consent the organiser states for everyone in a file, when they state it. */
+export interface FileConsent {
+  consentInvitations?: boolean;
+  consentUpdates?: boolean;
+}
+
 @Injectable()
 export class ImportService {
   /** Rows checked and inserted together: one duplicate query and one multi-row insert per chunk. */
@@ -156,9 +162,11 @@ export class ImportService {
   /**
    * Imports the previewed batch in one transaction: rows are checked again (the register may have
    * changed) and inserted a chunk at a time; errors and duplicates are skipped. Any failure rolls
-   * everything back and marks the batch failed.
+   * everything back and marks the batch failed. The file-wide consent (for rows without a consent
+   * column) is none unless the organiser states it.
    */
-  async commit(user: AuthUser, id: string, consent: { invitations: boolean; updates: boolean }): Promise<ImportBatch> {
+  async commit(user: AuthUser, id: string, stated: FileConsent = {}): Promise<ImportBatch> {
+    const consent = { invitations: stated.consentInvitations ?? false, updates: stated.consentUpdates ?? false };
     const batch = await this.visible(user, id);
     if (batch.status === 'uploaded') throw DomainError.conflict('Preview the import before committing it');
     assertOpen(batch);

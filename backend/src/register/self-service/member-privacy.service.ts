@@ -3,12 +3,13 @@ import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/domain-error';
 import { hashToken } from '../../common/tokens';
 import { Transactions } from '../../database/transactions';
+import { OutboxService } from '../../mail/outbox.service';
+import { MemberDataHolders } from '../member-data-holders';
 import type { MemberInput } from '../member-input';
 import type { Member } from '../member.entity';
 import { MemberRepository } from '../member.repository';
 import { RegisterService } from '../register.service';
 import { MemberTokenRepository } from './member-token.repository';
-import { PrivacyRepository } from './privacy.repository';
 import { mapMemberSelf } from './self-service.mapper';
 import { INVALID_LINK } from './self-registration.service';
 
@@ -27,7 +28,8 @@ export class MemberPrivacyService {
     private readonly registry: RegisterService,
     private readonly members: MemberRepository,
     private readonly tokens: MemberTokenRepository,
-    private readonly privacy: PrivacyRepository,
+    private readonly holders: MemberDataHolders,
+    private readonly outbox: OutboxService,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
   ) {}
@@ -78,12 +80,15 @@ export class MemberPrivacyService {
     });
   }
 
-  /** Everything held about the member, as JSON they can keep. */
+  /**
+   * Everything held about the member, as JSON they can keep: the register's part here, each other
+   * module's part from that module (the outreach log as a MemberDataHolder, the outbox's emails).
+   */
   async export(member: Member, actor: string): Promise<Record<string, unknown>> {
-    const [events, outreach, messages] = await Promise.all([
+    const [events, held, emails] = await Promise.all([
       this.members.events([member.id]),
-      this.privacy.outreach(member.id),
-      this.privacy.messages(member.id),
+      Promise.all(this.holders.all().map(async (h) => [h.key, await h.exportFor(member.id)] as const)),
+      this.outbox.exportForMember(member.id),
     ]);
     await this.members.addEvents([{ memberId: member.id, kind: 'exported', actor, details: null, at: this.clock.now() }]);
     return {
@@ -94,20 +99,15 @@ export class MemberPrivacyService {
         kind: e.kind,
         by: e.actor.startsWith('staff:') ? 'staff' : e.actor,
       })),
-      outreach: outreach.map((o) => ({ at: o.contactedAt.toISOString(), channel: o.channel, outcome: o.outcome, note: o.note })),
-      emails: messages.map((m) => ({
-        at: m.createdAt.toISOString(),
-        template: m.template,
-        state: m.state,
-        sentAt: m.sentAt?.toISOString() ?? null,
-      })),
+      ...Object.fromEntries(held),
+      emails,
     };
   }
 
   /**
    * Erasure: the person disappears, the statistics stay. Names and contacts are overwritten,
-   * links deleted, notes and email copies scrubbed; country, province, sectors and dates remain
-   * so the register's counts still add up.
+   * links deleted, notes and email copies scrubbed (each by the module that owns them, in this
+   * transaction); country, province, sectors and dates remain so the register's counts still add up.
    */
   async erase(member: Member, actor: string): Promise<void> {
     const now = this.clock.now();
@@ -128,7 +128,9 @@ export class MemberPrivacyService {
       });
       await this.members.withTx(tx).save(member);
       await this.tokens.deleteForMember(member.id, tx);
-      await this.privacy.scrub(member.id, tx);
+      for (const holder of this.holders.all()) await holder.erase(tx, member.id);
+      await this.outbox.eraseMember(member.id, tx);
+      await this.members.withTx(tx).clearEventDetails(member.id);
       await this.members
         .withTx(tx)
         .addEvents([

@@ -1,15 +1,15 @@
 import { Module } from '@nestjs/common';
+import { RegisterDataModule } from '../register-data.module';
 import { RegisterModule } from '../register.module';
 import { MemberPrivacyService } from './member-privacy.service';
 import { MemberTokenRepository } from './member-token.repository';
 import { PrivacyController } from './privacy.controller';
-import { PrivacyRepository } from './privacy.repository';
 import { SelfRegistrationService } from './self-registration.service';
 import { SelfServiceController } from './self-service.controller';
 
 @Module({
-  imports: [RegisterModule],
+  imports: [RegisterModule, RegisterDataModule],
   controllers: [SelfServiceController, PrivacyController],
-  providers: [SelfRegistrationService, MemberPrivacyService, MemberTokenRepository, PrivacyRepository],
+  providers: [SelfRegistrationService, MemberPrivacyService, MemberTokenRepository],
 })
 export class SelfServiceModule {}

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { isValidPhoneNumber } from 'libphonenumber-js/max';
-import { ForumsService } from '../../forums/forums.service';
-import { southAfricanProvinces } from '../../register/register.constants';
-import { createTestApp, type TestApp } from '../../test/test-app';
+import { ForumsService } from '../forums/forums.service';
+import { southAfricanProvinces } from '../register/register.constants';
+import { RegisterService } from '../register/register.service';
+import { createTestApp, type TestApp } from '../test/test-app';
 import { seedDemo } from './seed-demo';
 import { syntheticMembers } from './synthetic-register';
 
@@ -14,7 +15,7 @@ describe(seedDemo.name, () => {
   afterAll(() => t.close());
 
   it('fills an empty register with members spread over SA provinces and other countries, and a demo forum', async () => {
-    const result = await seedDemo(t.dataSource, t.app.get(ForumsService), { members: 700 });
+    const result = await seedDemo(t.app.get(RegisterService), t.app.get(ForumsService), { members: 700 });
     expect(result).toEqual({ members: 700, forum: 'Basotho Diaspora Forum (demo)', skipped: false });
     const [{ n }] = await t.dataSource.query('SELECT COUNT(*) AS n FROM members');
     expect(Number(n)).toBe(700);
@@ -29,7 +30,7 @@ describe(seedDemo.name, () => {
   });
 
   it('does not add a second register on top of the first', async () => {
-    const result = await seedDemo(t.dataSource, t.app.get(ForumsService), { members: 10 });
+    const result = await seedDemo(t.app.get(RegisterService), t.app.get(ForumsService), { members: 10 });
     expect(result.skipped).toBe(true);
     const [{ n }] = await t.dataSource.query('SELECT COUNT(*) AS n FROM members');
     expect(Number(n)).toBe(700);

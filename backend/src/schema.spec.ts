@@ -1,13 +1,15 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
-import type { TestDatabase } from '../test/test-database';
-import { createTestDatabase } from '../test/test-database';
-import type { DatabaseTarget } from './data-source-options';
-import { dataSourceOptions } from './data-source-options';
+import type { DatabaseTarget } from './database/data-source-options';
+import { dataSourceOptions } from './database/data-source-options';
+import { entities } from './entities';
+import { createTestApp } from './test/test-app';
+import type { TestDatabase } from './test/test-database';
+import { createTestDatabase } from './test/test-database';
 
 /** Runs every migration on an empty database, then asks TypeORM what it would still change. */
 async function pendingSchemaChanges(target: DatabaseTarget): Promise<string[]> {
-  const dataSource = new DataSource(dataSourceOptions(target));
+  const dataSource = new DataSource(dataSourceOptions(target, entities));
   await dataSource.initialize();
   try {
     const sql = await dataSource.driver.createSchemaBuilder().log();
@@ -39,5 +41,17 @@ describe('migrations', () => {
     dbs.push(db);
     expect(db.target.type).toBe('mysql');
     expect(await pendingSchemaChanges(db.target)).toEqual([]);
+  });
+});
+
+describe('entities', () => {
+  it('registered by the modules (autoLoadEntities) are exactly the list the migration tools use', async () => {
+    const t = await createTestApp();
+    try {
+      const registered = t.dataSource.entityMetadatas.map((m) => (m.target as { name: string }).name).sort();
+      expect(registered).toEqual(entities.map((e) => e.name).sort());
+    } finally {
+      await t.close();
+    }
   });
 });

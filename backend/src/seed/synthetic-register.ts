@@ -1,8 +1,8 @@
 // Realistic but entirely synthetic diaspora members: Basotho names, South African provinces and
 // about ten other countries, phone numbers in E.164 from ranges reserved for fiction where a
 // country has them, and emails at the reserved example.* domains. Deterministic for a given seed.
-import type { Channel, Language, Sector } from '../../register/register.constants';
-import { southAfricanProvinces } from '../../register/register.constants';
+import type { Channel, Language, Sector } from '../register/register.constants';
+import { southAfricanProvinces } from '../register/register.constants';
 
 export interface SyntheticMember {
   firstName: string;

@@ -1,7 +1,5 @@
-import type { DataSource } from 'typeorm';
-import type { ForumsService } from '../../forums/forums.service';
-import { MemberSector } from '../../register/member-sector.entity';
-import { Member } from '../../register/member.entity';
+import type { ForumsService } from '../forums/forums.service';
+import type { RegisterService } from '../register/register.service';
 import { syntheticMembers } from './synthetic-register';
 
 export interface SeedResult {
@@ -14,28 +12,16 @@ const CHUNK = 500;
 
 /** Fills an empty register with synthetic members and adds a demo forum. Refuses a register that has members. */
 export async function seedDemo(
-  dataSource: DataSource,
+  register: RegisterService,
   forums: ForumsService,
   options: { members: number; now?: Date },
 ): Promise<SeedResult> {
-  const members = dataSource.getRepository(Member);
-  if ((await members.count()) > 0) return { members: 0, forum: null, skipped: true };
+  if (!(await register.isEmpty())) return { members: 0, forum: null, skipped: true };
   const consentAt = options.now ?? new Date();
 
-  let batch: Member[] = [];
-  let sectors: Partial<MemberSector>[] = [];
-  const flush = async () => {
-    if (!batch.length) return;
-    await dataSource.transaction(async (tx) => {
-      await tx.getRepository(Member).insert(batch);
-      await tx.getRepository(MemberSector).insert(sectors);
-    });
-    batch = [];
-    sectors = [];
-  };
-
+  let batch: Parameters<RegisterService['addSeedMembers']>[0] = [];
   for (const s of syntheticMembers(options.members)) {
-    const member = members.create({
+    batch.push({
       firstName: s.firstName,
       lastName: s.lastName,
       email: s.email,
@@ -45,6 +31,7 @@ export async function seedDemo(
       region: s.region,
       city: s.city,
       occupation: s.occupation,
+      sectors: s.sectors,
       preferredChannel: s.preferredChannel,
       preferredLanguage: s.preferredLanguage,
       consentAt: s.consent ? consentAt : null,
@@ -54,12 +41,14 @@ export async function seedDemo(
       source: 'seed',
       sourceBatchId: null,
       status: 'active',
+      createdById: null,
     });
-    batch.push(member);
-    sectors.push(...s.sectors.map((sector) => ({ memberId: member.id, sector })));
-    if (batch.length === CHUNK) await flush();
+    if (batch.length === CHUNK) {
+      await register.addSeedMembers(batch);
+      batch = [];
+    }
   }
-  await flush();
+  if (batch.length) await register.addSeedMembers(batch);
 
   const existing = (await forums.list()).find((f) => f.slug === 'basotho-diaspora-forum-demo');
   const forum =
