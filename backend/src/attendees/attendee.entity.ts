@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
 import { UuidPrimaryColumn } from '../database/uuid-primary-column';
 
-export const attendeeRoles = ['attendee', 'presenter', 'organiser', 'press', 'vip', 'staff'] as const;
-export type AttendeeRole = (typeof attendeeRoles)[number];
+import type { AttendeeRole } from '@diaspora-forum/lists';
+
+export { type AttendeeRole, attendeeRoles } from '@diaspora-forum/lists';
 
 /** Someone who will be let in: an accepted invitation, a presenter, staff, or a walk-in. */
 @Entity('attendees')

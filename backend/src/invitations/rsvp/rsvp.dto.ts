@@ -1,27 +1,7 @@
+import { accessibilityNeeds, dietaryNeeds } from '@diaspora-forum/lists';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsISO31661Alpha2, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { type RsvpResponse, rsvpResponses } from '../invitation.entity';
-
-export const dietaryNeeds = [
-  'vegetarian',
-  'vegan',
-  'halal',
-  'kosher',
-  'no_pork',
-  'gluten_free',
-  'lactose_free',
-  'nut_allergy',
-  'diabetic',
-] as const;
-export const accessibilityNeeds = [
-  'wheelchair',
-  'step_free',
-  'hearing',
-  'visual',
-  'seating',
-  'assistant',
-  'quiet_space',
-] as const;
 
 const note = MaxLength(500, { message: 'use at most $constraint1 characters' });
 
