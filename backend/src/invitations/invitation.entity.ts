@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { AccessibilityNeed, DietaryNeed, Language } from '@diaspora-forum/lists';
 import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
 import { UuidPrimaryColumn } from '../database/uuid-primary-column';
 
@@ -24,7 +25,7 @@ export class Invitation {
   memberId: string;
 
   @Column({ type: 'varchar', length: 2 })
-  locale: string;
+  locale: Language;
 
   /** The outbox key of the latest invitation email, to show its delivery. */
   @Column({ type: 'varchar', length: 191, nullable: true })
@@ -54,13 +55,13 @@ export class Invitation {
   days: string[] | null;
 
   @Column({ type: 'simple-json', nullable: true })
-  dietary: string[] | null;
+  dietary: DietaryNeed[] | null;
 
   @Column({ type: 'varchar', length: 500, nullable: true })
   dietaryNote: string | null;
 
   @Column({ type: 'simple-json', nullable: true })
-  accessibility: string[] | null;
+  accessibility: AccessibilityNeed[] | null;
 
   @Column({ type: 'varchar', length: 500, nullable: true })
   accessibilityNote: string | null;

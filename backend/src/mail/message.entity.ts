@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Language } from '@diaspora-forum/lists';
 import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
 import { UuidPrimaryColumn } from '../database/uuid-primary-column';
 
@@ -30,7 +31,7 @@ export class Message {
   template: string;
 
   @Column({ type: 'varchar', length: 2 })
-  locale: string;
+  locale: Language;
 
   @Column({ type: 'simple-json' })
   data: MessageData;
