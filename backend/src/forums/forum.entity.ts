@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import type { ForumStatus } from '@diaspora-forum/lists';
 import { Column, CreateDateColumn, Entity, UpdateDateColumn } from 'typeorm';
 import { UuidPrimaryColumn } from '../database/uuid-primary-column';
 
-export const forumStatuses = ['draft', 'open', 'closed', 'archived'] as const;
-export type ForumStatus = (typeof forumStatuses)[number];
+export { type ForumStatus, forumStatuses } from '@diaspora-forum/lists';
 
 /** An event the directorate runs, e.g. the two-day Diaspora Forum in Maseru. */
 @Entity('forums')

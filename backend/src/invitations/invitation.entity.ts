@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { AccessibilityNeed, DietaryNeed, Language } from '@diaspora-forum/lists';
+import type { AccessibilityNeed, DietaryNeed, Language, RsvpResponse } from '@diaspora-forum/lists';
 import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
 import { UuidPrimaryColumn } from '../database/uuid-primary-column';
 
-export const rsvpResponses = ['accepted', 'declined', 'tentative'] as const;
-export type RsvpResponse = (typeof rsvpResponses)[number];
+export { type RsvpResponse, rsvpResponses } from '@diaspora-forum/lists';
 
 /** A member invited to a forum, and their answer. One per member per forum; its links are InvitationTokens. */
 @Entity('invitations')

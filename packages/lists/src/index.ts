@@ -1,5 +1,6 @@
 export * from './attendees';
 export * from './countries';
+export * from './forums';
 export * from './nominations';
 export * from './outreach';
 export * from './register';

@@ -19,3 +19,11 @@ export type MemberSource = (typeof memberSources)[number];
 /** pending_confirmation: self-registered, email not yet confirmed (double opt-in). merged: kept for history, see mergedIntoId. */
 export const memberStatuses = ['active', 'pending_confirmation', 'merged', 'erased'] as const;
 export type MemberStatus = (typeof memberStatuses)[number];
+
+/** Statuses a member filter may ask for; erased records are anonymised and never listed. */
+export const listableMemberStatuses = ['active', 'pending_confirmation', 'merged'] as const satisfies readonly MemberStatus[];
+export type ListableMemberStatus = (typeof listableMemberStatuses)[number];
+
+/** How the member list may be ordered. */
+export const memberSorts = ['name', 'country', 'region', 'createdAt'] as const;
+export type MemberSort = (typeof memberSorts)[number];

@@ -1,3 +1,10 @@
+export const rsvpResponses = ['accepted', 'declined', 'tentative'] as const;
+export type RsvpResponse = (typeof rsvpResponses)[number];
+
+/** Where an invitation stands, as the campaign's invitee list filters it. */
+export const inviteeStates = ['invited', 'delivered', 'failed', 'opened', 'responded', 'revoked'] as const;
+export type InviteeState = (typeof inviteeStates)[number];
+
 /** What an invitee may tick on the RSVP page (the words are in the console's message files). */
 export const dietaryNeeds = [
   'vegetarian',

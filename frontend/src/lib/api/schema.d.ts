@@ -1663,6 +1663,23 @@ export interface components {
             /** @example ok */
             database: string;
         };
+        ErrorBodyDto: {
+            /** @example 400 */
+            statusCode: number;
+            /**
+             * @description validation, unauthenticated, forbidden, not_found, conflict, …
+             * @example validation
+             */
+            error: string;
+            /** @example Some fields are not valid */
+            message: string;
+            /** @description messages per field (dotted paths for nested ones), for a validation error */
+            fields?: {
+                [key: string]: string[];
+            };
+            /** @description the request id, as in the server log */
+            correlationId: string;
+        };
         MailStatusDto: {
             /** @description false when SMTP_URL is not set: messages are held, not sent */
             delivering: boolean;
@@ -3663,7 +3680,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
