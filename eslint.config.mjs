@@ -23,7 +23,7 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['backend/**/*.ts', 'e2e/**/*.ts'],
+    files: ['backend/**/*.ts', 'e2e/**/*.ts', 'packages/**/*.ts'],
     languageOptions: {
       globals: globals.node,
       parserOptions: {

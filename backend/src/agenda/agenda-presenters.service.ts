@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user';
+import type { StaffRole } from '../auth/entities/user.entity';
 import { UsersService } from '../auth/users.service';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
@@ -21,7 +22,7 @@ export interface PresenterInput {
 
 export interface PresenterCandidates {
   nominees: { memberId: string; name: string; topic: string; confirmed: boolean; publishConsent: boolean }[];
-  staff: { userId: string; name: string; role: string }[];
+  staff: { userId: string; name: string; role: StaffRole }[];
 }
 
 /** The people who present at a forum: accepted nominees, other members, staff, or guests by name. */

@@ -1,2 +1,1 @@
-export const sessionKinds = ['plenary', 'panel', 'presentation', 'break'] as const;
-export type SessionKind = (typeof sessionKinds)[number];
+export { type SessionKind, sessionKinds } from '@diaspora-forum/lists';

@@ -1,2 +1,1 @@
-export const attendeeRoles = ['attendee', 'presenter', 'organiser', 'press', 'vip', 'staff'] as const;
-export type AttendeeRole = (typeof attendeeRoles)[number];
+export { type AttendeeRole, attendeeRoles } from '@diaspora-forum/lists';

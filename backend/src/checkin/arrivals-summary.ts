@@ -1,8 +1,9 @@
+import type { AttendeeRole } from '@diaspora-forum/lists';
 import type { AdmittedRow } from './arrivals.repository';
 
 export interface ArrivalsSummary {
   days: { day: string; admitted: number; expected: number }[];
-  byRole: { day: string; role: string; count: number }[];
+  byRole: { day: string; role: AttendeeRole; count: number }[];
   byCountry: { day: string; countryCode: string | null; count: number }[];
   byProvince: { day: string; region: string | null; count: number }[];
   curve: { day: string; at: string; count: number }[];
@@ -38,7 +39,7 @@ export function summarise(
   for (const row of admitted) perDay.set(row.day, (perDay.get(row.day) ?? 0) + 1);
   return {
     days: [...perDay].map(([day, n]) => ({ day, admitted: n, expected })),
-    byRole: count((r) => [r.day, r.role]).map(({ parts: [day, role], count }) => ({ day, role: role!, count })),
+    byRole: count((r) => [r.day, r.role]).map(({ parts: [day, role], count }) => ({ day, role: role as AttendeeRole, count })),
     byCountry: count((r) => [r.day, r.countryCode]).map(({ parts: [day, countryCode], count }) => ({
       day,
       countryCode,

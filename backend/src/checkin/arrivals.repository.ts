@@ -1,3 +1,4 @@
+import type { AttendeeRole } from '@diaspora-forum/lists';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -8,7 +9,7 @@ export interface AdmittedRow {
   day: string;
   scannedAt: Date;
   door: string;
-  role: string;
+  role: AttendeeRole;
   countryCode: string | null;
   region: string | null;
 }
@@ -57,7 +58,7 @@ export class ArrivalsRepository {
       day: r.day as string,
       scannedAt: fromSqlDateTime(r.scannedAt as Date | string),
       door: r.door as string,
-      role: r.role as string,
+      role: r.role as AttendeeRole,
       countryCode: r.countryCode as string | null,
       region: r.region as string | null,
     }));

@@ -1,3 +1,4 @@
+import type { AttendeeRole } from '@diaspora-forum/lists';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -8,7 +9,7 @@ export interface DoorAttendeeRow {
   memberId: string | null;
   badgeNumber: number;
   badgeVersion: number;
-  role: string;
+  role: AttendeeRole;
   firstName: string;
   lastName: string;
   countryCode: string | null;

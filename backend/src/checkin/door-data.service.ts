@@ -1,27 +1,29 @@
+import type { AttendeeRole } from '@diaspora-forum/lists';
 import { Injectable } from '@nestjs/common';
 import { BadgeKeysService } from '../badges/badge-keys.service';
 import { forumTag } from '../badges/badge-code';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import type { Forum } from '../forums/forums.service';
+import type { ForumStatus } from '../forums/forum.constants';
 import { ForumsService } from '../forums/forums.service';
 import { type DoorAttendeeRow, DoorDataRepository } from './door-data.repository';
 import { dayErrors, forumDays } from './forum-day-rules';
 
-/** [badgeNumber, badgeVersion, role, firstName, lastName, countryCode, region, needs, revoked, phoneTail, checkedIn, comesThisDay] */
+/** One attendee as the door data sends it; described to the API's clients by `doorTupleSchema` (dto/door.dto.ts). */
 export type DoorTuple = [
-  number,
-  number,
-  string,
-  string,
-  string,
-  string | null,
-  string | null,
-  string[] | null,
-  0 | 1,
-  string | null,
-  [string, string] | null,
-  0 | 1,
+  badgeNumber: number,
+  badgeVersion: number,
+  role: AttendeeRole,
+  firstName: string,
+  lastName: string,
+  countryCode: string | null,
+  region: string | null,
+  needs: string[] | null,
+  revoked: 0 | 1,
+  phoneTail: string | null,
+  checkedIn: [scannedAt: string, door: string] | null,
+  comesThisDay: 0 | 1,
 ];
 
 export interface DoorForum {
@@ -30,7 +32,7 @@ export interface DoorForum {
   venue: string;
   timezone: string;
   days: string[];
-  status: string;
+  status: ForumStatus;
 }
 
 export interface DoorData {

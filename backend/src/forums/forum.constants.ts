@@ -1,3 +1,2 @@
-/** A forum's life: drafted, open for answers, closed, then archived. */
-export const forumStatuses = ['draft', 'open', 'closed', 'archived'] as const;
-export type ForumStatus = (typeof forumStatuses)[number];
+/** A forum's life: drafted, open for answers, closed, then archived (the list is shared with the frontend). */
+export { type ForumStatus, forumStatuses } from '@diaspora-forum/lists';

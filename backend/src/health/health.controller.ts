@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } fr
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators';
+import { ErrorBodyDto } from '../common/dto/error-body.dto';
 
 class HealthDto {
   @ApiProperty({ example: 'ok' }) status: 'ok';
@@ -17,7 +18,7 @@ export class HealthController {
   @Public()
   @Get()
   @ApiOkResponse({ type: HealthDto })
-  @ApiServiceUnavailableResponse({ description: 'The database does not answer' })
+  @ApiServiceUnavailableResponse({ description: 'The database does not answer', type: ErrorBodyDto })
   async check(): Promise<HealthDto> {
     try {
       await this.dataSource.query('SELECT 1');

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import type { AccessibilityNeed, DietaryNeed, Language, RsvpResponse } from '@diaspora-forum/lists';
 import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
 import { UuidPrimaryColumn } from '../database/uuid-primary-column';
 
-export const rsvpResponses = ['accepted', 'declined', 'tentative'] as const;
-export type RsvpResponse = (typeof rsvpResponses)[number];
+export { type RsvpResponse, rsvpResponses } from '@diaspora-forum/lists';
 
 /** A member invited to a forum, and their answer. One per member per forum; its links are InvitationTokens. */
 @Entity('invitations')
@@ -24,7 +24,7 @@ export class Invitation {
   memberId: string;
 
   @Column({ type: 'varchar', length: 2 })
-  locale: string;
+  locale: Language;
 
   /** The outbox key of the latest invitation email, to show its delivery. */
   @Column({ type: 'varchar', length: 191, nullable: true })
@@ -54,13 +54,13 @@ export class Invitation {
   days: string[] | null;
 
   @Column({ type: 'simple-json', nullable: true })
-  dietary: string[] | null;
+  dietary: DietaryNeed[] | null;
 
   @Column({ type: 'varchar', length: 500, nullable: true })
   dietaryNote: string | null;
 
   @Column({ type: 'simple-json', nullable: true })
-  accessibility: string[] | null;
+  accessibility: AccessibilityNeed[] | null;
 
   @Column({ type: 'varchar', length: 500, nullable: true })
   accessibilityNote: string | null;

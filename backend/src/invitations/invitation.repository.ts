@@ -1,3 +1,4 @@
+import type { InviteeState } from '@diaspora-forum/lists';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, In, IsNull, LessThan, type SelectQueryBuilder } from 'typeorm';
@@ -5,8 +6,7 @@ import type { Tx } from '../database/transactions';
 import { Invitation } from './invitation.entity';
 import { InvitationToken } from './invitation-token.entity';
 
-export const inviteeStates = ['invited', 'delivered', 'failed', 'opened', 'responded', 'revoked'] as const;
-export type InviteeState = (typeof inviteeStates)[number];
+export { type InviteeState, inviteeStates } from '@diaspora-forum/lists';
 
 export interface InviteeRow {
   invitation: Invitation;

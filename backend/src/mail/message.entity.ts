@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import type { Language, MessageState } from '@diaspora-forum/lists';
 import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
 import { UuidPrimaryColumn } from '../database/uuid-primary-column';
 
 /** What a template is filled with: plain JSON values only. */
 export type MessageData = Record<string, string | number | boolean | null | string[]>;
 
-export const messageStates = ['queued', 'sending', 'sent', 'failed', 'held', 'cancelled'] as const;
-export type MessageState = (typeof messageStates)[number];
+export { type MessageState, messageStates } from '@diaspora-forum/lists';
 
 /**
  * One email in the outbox, written in the same transaction as the change that caused it. The
@@ -30,7 +30,7 @@ export class Message {
   template: string;
 
   @Column({ type: 'varchar', length: 2 })
-  locale: string;
+  locale: Language;
 
   @Column({ type: 'simple-json' })
   data: MessageData;

@@ -1,3 +1,4 @@
+import type { Language } from '@diaspora-forum/lists';
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
@@ -10,7 +11,7 @@ import { MessageRepository } from './message.repository';
 export interface OutgoingMessage {
   recipient: string;
   template: string;
-  locale: string;
+  locale: Language;
   data: MessageData;
   /** The same key twice writes one message: use what makes the message unique (e.g. "register-confirm:<memberId>:<tokenId>"). */
   idempotencyKey: string;

@@ -11,7 +11,7 @@ import { OutboxService } from './outbox.service';
 const message = (n: number, over: Record<string, unknown> = {}) => ({
   recipient: `member${n}@example.org`,
   template: 'register-confirm',
-  locale: 'en',
+  locale: 'en' as const,
   data: { firstName: `Member ${n}`, confirmUrl: `https://forum.example.org/register/confirm/t${n}` },
   idempotencyKey: `test:${n}`,
   ...over,

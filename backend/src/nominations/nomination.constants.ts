@@ -1,26 +1,15 @@
-export const nominationCategories = ['investment', 'trade', 'education', 'social', 'cultural', 'national_development'] as const;
-export type NominationCategory = (typeof nominationCategories)[number];
+import type { NominationStatus } from '@diaspora-forum/lists';
 
-export const nominationStatuses = ['submitted', 'under_review', 'shortlisted', 'accepted', 'declined', 'withdrawn'] as const;
-export type NominationStatus = (typeof nominationStatuses)[number];
-
-/** Who put the nominee forward: the nominee themself, another member (public form), or staff (console). */
-export const nominatorKinds = ['self', 'member', 'registrar', 'organiser'] as const;
-export type NominatorKind = (typeof nominatorKinds)[number];
-
-/**
- * Where a nomination may go next. Staff move it along the board; the nominee withdraws through
- * their personal link; a declined one can be reopened; a withdrawn one is final.
- */
-export const nominationTransitions: Record<NominationStatus, readonly NominationStatus[]> = {
-  submitted: ['under_review', 'declined', 'withdrawn'],
-  under_review: ['shortlisted', 'accepted', 'declined', 'withdrawn'],
-  shortlisted: ['under_review', 'accepted', 'declined', 'withdrawn'],
-  accepted: ['declined', 'withdrawn'],
-  declined: ['under_review'],
-  withdrawn: [],
-};
-
+// The categories, statuses and moves the console shows too live in @diaspora-forum/lists.
+export {
+  type NominationCategory,
+  type NominationStatus,
+  type NominatorKind,
+  nominationCategories,
+  nominationStatuses,
+  nominationTransitions,
+  nominatorKinds,
+} from '@diaspora-forum/lists';
 /** The programme's targets: about ten contributors identified, five or six of them presenting. */
 export const nominationTargets = { identified: 10, confirmed: 6 } as const;
 

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { type StaffRole, staffRoles } from '../../auth/entities/user.entity';
 import { sessionKinds } from '../agenda.constants';
 
 export class RoomDto {
@@ -59,7 +60,7 @@ export class NomineeCandidateDto {
 export class StaffCandidateDto {
   @ApiProperty() userId: string;
   @ApiProperty() name: string;
-  @ApiProperty() role: string;
+  @ApiProperty({ enum: staffRoles, enumName: 'StaffRole' }) role: StaffRole;
 }
 
 export class PresenterCandidatesDto {

@@ -17,7 +17,7 @@ export class AttendeeDto {
   @ApiProperty() badgeNumber: number;
   @ApiProperty({ description: 'bumped by each re-issue; older printed badges are refused at the door' }) badgeVersion: number;
   @ApiProperty() badgeRevoked: boolean;
-  @ApiProperty({ enum: ['confirmed', 'cancelled'] }) status: 'confirmed' | 'cancelled';
+  @ApiProperty({ enum: ['confirmed', 'cancelled'], enumName: 'AttendeeStatus' }) status: 'confirmed' | 'cancelled';
   @ApiProperty({ type: [String], nullable: true }) needs: string[] | null;
 }
 

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { type AttendeeRole, attendeeRoles } from '../../attendees/attendee.entity';
 
 export class DayArrivalsDto {
   @ApiProperty() day: string;
@@ -8,7 +9,7 @@ export class DayArrivalsDto {
 
 export class RoleArrivalsDto {
   @ApiProperty() day: string;
-  @ApiProperty() role: string;
+  @ApiProperty({ enum: attendeeRoles, enumName: 'AttendeeRole' }) role: AttendeeRole;
   @ApiProperty() count: number;
 }
 

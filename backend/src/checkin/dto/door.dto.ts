@@ -20,8 +20,10 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { forumStatuses } from '../../forums/forum.constants';
+import { type ForumStatus, forumStatuses } from '../../forums/forum.constants';
+import { type Language, languages } from '../../register/register.constants';
 import { type CheckInResult, checkInResults } from '../check-in.entity';
+import type { DoorTuple } from '../door-data.service';
 
 const calendarDate = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -46,7 +48,7 @@ export class DoorForumDto {
   @ApiProperty() venue: string;
   @ApiProperty() timezone: string;
   @ApiProperty({ type: [String] }) days: string[];
-  @ApiProperty({ enum: forumStatuses }) status: string;
+  @ApiProperty({ enum: forumStatuses, enumName: 'ForumStatus' }) status: ForumStatus;
 }
 
 export class DoorDataForumDto {
@@ -56,6 +58,42 @@ export class DoorDataForumDto {
   @ApiProperty() timezone: string;
   @ApiProperty({ type: [String] }) days: string[];
 }
+
+const nullable = <T extends object>(schema: T) => ({ ...schema, nullable: true });
+
+/**
+ * One attendee of the door data as a JSON Schema tuple (`prefixItems`): a tuple keeps 10,000 of them
+ * small on the wire, and the console's client is generated with exactly this type. `items: {}` is
+ * what an OpenAPI 3.0 reader that knows no `prefixItems` sees. Keep it in step with `DoorTuple`.
+ */
+export const doorTupleSchema = {
+  type: 'array' as const,
+  minItems: 12,
+  maxItems: 12,
+  items: {},
+  prefixItems: [
+    { type: 'integer', title: 'badgeNumber' },
+    { type: 'integer', title: 'badgeVersion' },
+    { $ref: '#/components/schemas/AttendeeRole' },
+    { type: 'string', title: 'firstName' },
+    { type: 'string', title: 'lastName' },
+    nullable({ type: 'string', title: 'countryCode' }),
+    nullable({ type: 'string', title: 'region' }),
+    nullable({ type: 'array', title: 'needs', items: { type: 'string' } }),
+    { type: 'integer', enum: [0, 1], title: 'revoked' },
+    nullable({ type: 'string', title: 'phoneTail', description: 'last digits of the phone, for search' }),
+    nullable({
+      type: 'array',
+      title: 'checkedIn',
+      description: "that day's admission: [scannedAt, door]",
+      minItems: 2,
+      maxItems: 2,
+      items: { type: 'string' },
+      prefixItems: [{ type: 'string', format: 'date-time' }, { type: 'string' }],
+    }),
+    { type: 'integer', enum: [0, 1], title: 'comesThisDay', description: '0: the invitee chose other days' },
+  ],
+};
 
 export class DoorDataDto {
   @ApiProperty({ type: DoorDataForumDto }) forum: DoorDataForumDto;
@@ -67,9 +105,9 @@ export class DoorDataDto {
       'one tuple per attendee: [badgeNumber, badgeVersion, role, firstName, lastName, countryCode|null, region|null, ' +
       'needs|null, revoked 0|1, phoneTail|null, checkedIn [scannedAtIso, door]|null, comesThisDay 0|1 (0: the invitee chose other days)]',
     type: 'array',
-    items: { type: 'array', items: {} },
+    items: doorTupleSchema,
   })
-  attendees: unknown[][];
+  attendees: DoorTuple[];
 }
 
 export class CheckInItemDto {
@@ -98,8 +136,9 @@ export class CheckInItemDto {
   @Length(checkInRules.door.min, checkInRules.door.max, { message: 'use $constraint1 to $constraint2 characters' })
   door: string;
 
-  @ApiProperty({ enum: ['scan', 'manual'] }) @IsIn(['scan', 'manual'], { message: 'must be scan or manual' }) method:
-    'scan' | 'manual';
+  @ApiProperty({ enum: ['scan', 'manual'], enumName: 'DoorCheckInMethod' })
+  @IsIn(['scan', 'manual'], { message: 'must be scan or manual' })
+  method: 'scan' | 'manual';
 
   @ApiProperty({ description: 'decided offline and sent later' })
   @IsBoolean({ message: 'must be true or false' })
@@ -157,7 +196,9 @@ export class WalkInDto {
   @IsISO31661Alpha2({ message: 'use a two-letter country code such as ZA, GB or US' })
   countryCode: string;
   @ApiPropertyOptional({ description: 'the province for ZA' }) @IsOptional() @IsString() @MaxLength(80) region?: string;
-  @ApiProperty({ enum: ['en', 'st'] }) @IsIn(['en', 'st'], { message: 'must be en or st' }) preferredLanguage: 'en' | 'st';
+  @ApiProperty({ enum: languages, enumName: 'Language' })
+  @IsIn(languages, { message: 'must be en or st' })
+  preferredLanguage: Language;
   @ApiProperty({ description: 'must be true: the person agreed to join the register' })
   @Equals(true, { message: 'the person must agree to join the register' })
   consent: boolean;
@@ -171,6 +212,6 @@ export class WalkInDto {
 }
 
 export class WalkInResultDto {
-  @ApiProperty({ type: 'array', items: {}, description: 'one door data tuple' }) attendee: unknown[];
+  @ApiProperty({ ...doorTupleSchema, description: 'the walk-in as one door data tuple' }) attendee: DoorTuple;
   @ApiProperty({ description: "the new badge's QR text" }) qrText: string;
 }

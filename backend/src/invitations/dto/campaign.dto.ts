@@ -17,6 +17,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { type CampaignStatus, campaignStatuses, type Campaign } from '../campaign.entity';
+import { type Language, languages } from '../../register/register.constants';
+import { type RsvpResponse, rsvpResponses } from '../invitation.entity';
 import { type InviteeState, inviteeStates, type InviteeRow } from '../invitation.repository';
 
 export class CampaignAudienceDto {
@@ -63,7 +65,7 @@ export class SendCampaignDto {
 }
 
 export class InviteesQuery {
-  @ApiPropertyOptional({ enum: inviteeStates })
+  @ApiPropertyOptional({ enum: inviteeStates, enumName: 'InviteeState' })
   @IsOptional()
   @IsIn(inviteeStates, { message: `must be one of: ${inviteeStates.join(', ')}` })
   state?: InviteeState;
@@ -72,7 +74,10 @@ export class InviteesQuery {
 }
 
 export class PreviewLocaleQuery {
-  @ApiPropertyOptional({ enum: ['en', 'st'] }) @IsOptional() @IsIn(['en', 'st'], { message: 'must be en or st' }) locale?: string;
+  @ApiPropertyOptional({ enum: languages, enumName: 'Language' })
+  @IsOptional()
+  @IsIn(languages, { message: 'must be en or st' })
+  locale?: Language;
 }
 
 export class CampaignDto {
@@ -128,10 +133,10 @@ export class InviteeDto {
   @ApiProperty() name: string;
   @ApiProperty({ type: String, nullable: true }) email: string | null;
   @ApiProperty() countryCode: string;
-  @ApiProperty({ enum: inviteeStates }) state: InviteeState;
+  @ApiProperty({ enum: inviteeStates, enumName: 'InviteeState' }) state: InviteeState;
   @ApiProperty({ type: String, nullable: true }) delivery: string | null;
   @ApiProperty({ type: String, nullable: true }) deliveryError: string | null;
-  @ApiProperty({ type: String, nullable: true }) response: string | null;
+  @ApiProperty({ enum: rsvpResponses, enumName: 'RsvpResponse', nullable: true }) response: RsvpResponse | null;
   @ApiProperty() waitlisted: boolean;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) openedAt: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) respondedAt: string | null;

@@ -1,49 +1,32 @@
+import { type AccessibilityNeed, accessibilityNeeds, type DietaryNeed, dietaryNeeds } from '@diaspora-forum/lists';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsISO31661Alpha2, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { type Language, languages } from '../../register/register.constants';
 import { type RsvpResponse, rsvpResponses } from '../invitation.entity';
-
-export const dietaryNeeds = [
-  'vegetarian',
-  'vegan',
-  'halal',
-  'kosher',
-  'no_pork',
-  'gluten_free',
-  'lactose_free',
-  'nut_allergy',
-  'diabetic',
-] as const;
-export const accessibilityNeeds = [
-  'wheelchair',
-  'step_free',
-  'hearing',
-  'visual',
-  'seating',
-  'assistant',
-  'quiet_space',
-] as const;
 
 const note = MaxLength(500, { message: 'use at most $constraint1 characters' });
 
 export class RsvpAnswerDto {
-  @ApiProperty({ enum: rsvpResponses }) @IsIn(rsvpResponses, { message: 'choose yes, no or maybe' }) response: RsvpResponse;
+  @ApiProperty({ enum: rsvpResponses, enumName: 'RsvpResponse' })
+  @IsIn(rsvpResponses, { message: 'choose yes, no or maybe' })
+  response: RsvpResponse;
   @ApiPropertyOptional({ type: [String], description: 'forum days (YYYY-MM-DD); all days when left out' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(14)
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { each: true, message: 'each day must be YYYY-MM-DD' })
   days?: string[];
-  @ApiPropertyOptional({ enum: dietaryNeeds, isArray: true })
+  @ApiPropertyOptional({ enum: dietaryNeeds, enumName: 'DietaryNeed', isArray: true })
   @IsOptional()
   @IsArray()
   @IsIn(dietaryNeeds, { each: true, message: 'unknown dietary need' })
-  dietary?: string[];
+  dietary?: DietaryNeed[];
   @ApiPropertyOptional() @IsOptional() @IsString() @note dietaryNote?: string;
-  @ApiPropertyOptional({ enum: accessibilityNeeds, isArray: true })
+  @ApiPropertyOptional({ enum: accessibilityNeeds, enumName: 'AccessibilityNeed', isArray: true })
   @IsOptional()
   @IsArray()
   @IsIn(accessibilityNeeds, { each: true, message: 'unknown accessibility need' })
-  accessibility?: string[];
+  accessibility?: AccessibilityNeed[];
   @ApiPropertyOptional() @IsOptional() @IsString() @note accessibilityNote?: string;
   @ApiPropertyOptional() @IsOptional() @IsISO31661Alpha2({ message: 'choose a country' }) arrivalCountry?: string;
   @ApiPropertyOptional()
@@ -66,17 +49,17 @@ export class RsvpForumDto {
 export class RsvpDto {
   @ApiProperty({ type: RsvpForumDto }) forum: RsvpForumDto;
   @ApiProperty() firstName: string;
-  @ApiProperty({ enum: ['en', 'st'] }) locale: string;
+  @ApiProperty({ enum: languages, enumName: 'Language' }) locale: Language;
   @ApiProperty({ description: 'answers can still be given or changed' }) open: boolean;
-  @ApiProperty({ enum: rsvpResponses, nullable: true }) response: RsvpResponse | null;
+  @ApiProperty({ enum: rsvpResponses, enumName: 'RsvpResponse', nullable: true }) response: RsvpResponse | null;
   @ApiProperty({ description: 'holds a confirmed place' }) confirmed: boolean;
   @ApiProperty({ type: Number, nullable: true, description: 'place on the waiting list, when waiting' }) waitingPosition:
     number | null;
   @ApiProperty({ type: Number, nullable: true }) badgeNumber: number | null;
   @ApiProperty({ type: [String] }) days: string[];
-  @ApiProperty({ type: [String] }) dietary: string[];
+  @ApiProperty({ enum: dietaryNeeds, enumName: 'DietaryNeed', isArray: true }) dietary: DietaryNeed[];
   @ApiProperty({ type: String, nullable: true }) dietaryNote: string | null;
-  @ApiProperty({ type: [String] }) accessibility: string[];
+  @ApiProperty({ enum: accessibilityNeeds, enumName: 'AccessibilityNeed', isArray: true }) accessibility: AccessibilityNeed[];
   @ApiProperty({ type: String, nullable: true }) accessibilityNote: string | null;
   @ApiProperty({ type: String, nullable: true }) arrivalCountry: string | null;
   @ApiProperty({ type: String, nullable: true }) arrivalCity: string | null;

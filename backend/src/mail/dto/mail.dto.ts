@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, Min, ValidateIf } from 'class-validator';
+import { type Language, languages } from '../../register/register.constants';
 import { type Message, type MessageState, messageStates } from '../message.entity';
 
 export class ListMessagesQuery {
@@ -45,17 +46,17 @@ export class MessageSelectionDto {
 }
 
 export class PreviewQuery {
-  @ApiPropertyOptional({ enum: ['en', 'st'], default: 'en' })
+  @ApiPropertyOptional({ enum: languages, enumName: 'Language', default: 'en' })
   @IsOptional()
-  @IsIn(['en', 'st'], { message: 'must be en or st' })
-  locale?: string;
+  @IsIn(languages, { message: 'must be en or st' })
+  locale?: Language;
 }
 
 export class MessageDto {
   @ApiProperty() id: string;
   @ApiProperty() recipient: string;
   @ApiProperty() template: string;
-  @ApiProperty() locale: string;
+  @ApiProperty({ enum: languages, enumName: 'Language' }) locale: Language;
   @ApiProperty({ enum: messageStates, enumName: 'MessageState' }) state: MessageState;
   @ApiProperty() attempts: number;
   @ApiProperty({ type: String, nullable: true }) lastError: string | null;

@@ -20,7 +20,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { toList } from '../../register/segments/dto/segment-filter.dto';
-import { languages } from '../../register/register.constants';
+import { type Language, languages } from '../../register/register.constants';
 import { nominationCategories, nominationStatuses } from '../nomination.constants';
 
 const text = (max: number) => MaxLength(max, { message: 'use at most $constraint1 characters' });
@@ -76,11 +76,11 @@ class NominationContentDto {
 export class PublicNominationDto extends NominationContentDto {
   @ApiPropertyOptional({ description: 'the open forum when left out' }) @IsOptional() @IsString() @text(80) forumSlug?: string;
 
-  @ApiProperty({ enum: ['self', 'member'], description: 'nominating yourself, or someone else' })
+  @ApiProperty({ enum: ['self', 'member'], enumName: 'PublicNominatorKind', description: 'nominating yourself, or someone else' })
   @oneOf(['self', 'member'])
   nominatorKind: 'self' | 'member';
 
-  @ApiProperty({ enum: languages }) @oneOf(languages) locale: 'en' | 'st';
+  @ApiProperty({ enum: languages, enumName: 'Language' }) @oneOf(languages) locale: Language;
 
   @ApiProperty({ type: NomineeInputDto }) @ValidateNested() @Type(() => NomineeInputDto) nominee: NomineeInputDto;
 

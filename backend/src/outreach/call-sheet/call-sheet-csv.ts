@@ -13,7 +13,7 @@ const columns: [string, (r: CallSheetRow) => string | Date | null][] = [
   ['Country', (r) => r.countryCode],
   ['Region', (r) => r.region],
   ['City', (r) => r.city],
-  ['Preferred language', (r) => languageLabels[r.preferredLanguage] ?? r.preferredLanguage],
+  ['Preferred language', (r) => languageLabels[r.preferredLanguage]],
   ['Consent', (r) => consentLabel(r)],
   ['Last outreach', (r) => (r.lastOutcome ? outcomeLabels[r.lastOutcome] : null)],
   ['Last outreach at (UTC)', (r) => r.lastContactedAt],

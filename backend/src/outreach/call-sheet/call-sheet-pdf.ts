@@ -39,7 +39,7 @@ const columns: Column[] = [
     link: (r) => r.whatsappLink,
   },
   { title: 'Where', width: 130, text: place },
-  { title: 'Language', width: 56, text: (r) => languageLabels[r.preferredLanguage] ?? r.preferredLanguage },
+  { title: 'Language', width: 56, text: (r) => languageLabels[r.preferredLanguage] },
   { title: 'Consent', width: 62, text: consentLabel },
   {
     title: 'Last outreach',

@@ -1,5 +1,5 @@
 import type { Member } from '../../register/register.service';
-import type { OutreachOutcome } from '../../register/register.constants';
+import type { Language, OutreachOutcome } from '../../register/register.constants';
 import { whatsappLink } from '../whatsapp-link';
 
 /** One line of a call sheet: who to call, where they live, how they want to be spoken to, and what happened last time. */
@@ -13,23 +13,15 @@ export interface CallSheetRow {
   countryCode: string;
   region: string | null;
   city: string | null;
-  preferredLanguage: string;
+  preferredLanguage: Language;
   consentInvitations: boolean;
   consentUpdates: boolean;
   lastOutcome: OutreachOutcome | null;
   lastContactedAt: Date | null;
 }
 
-export const outcomeLabels: Record<OutreachOutcome, string> = {
-  reached: 'Reached',
-  registered: 'Registered',
-  call_back: 'Call back',
-  no_answer: 'No answer',
-  wrong_number: 'Wrong number',
-  declined: 'Declined',
-};
-
-export const languageLabels: Record<string, string> = { en: 'English', st: 'Sesotho' };
+/** The words the console shows too: one copy, in @diaspora-forum/lists. */
+export { languageLabels, outreachOutcomeLabels as outcomeLabels } from '@diaspora-forum/lists';
 
 export function toCallSheetRow(member: Member, last: { outcome: OutreachOutcome; contactedAt: Date } | undefined): CallSheetRow {
   return {

@@ -1,6 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { type OutreachOutcome, outreachOutcomes } from '../../register/register.constants';
+import {
+  type Channel,
+  channels,
+  type Language,
+  languages,
+  type MemberStatus,
+  memberStatuses,
+  type OutreachOutcome,
+  outreachOutcomes,
+} from '../../register/register.constants';
 import { OUTREACH_NOTE_MAX, type OutreachChannel, outreachChannels } from '../outreach.constants';
 
 export class CreateOutreachDto {
@@ -52,11 +61,11 @@ export class OutreachContactDto {
   @ApiProperty() countryCode: string;
   @ApiProperty({ type: String, nullable: true }) region: string | null;
   @ApiProperty({ type: String, nullable: true }) city: string | null;
-  @ApiProperty() preferredChannel: string;
-  @ApiProperty() preferredLanguage: string;
+  @ApiProperty({ enum: channels, enumName: 'Channel' }) preferredChannel: Channel;
+  @ApiProperty({ enum: languages, enumName: 'Language' }) preferredLanguage: Language;
   @ApiProperty() consentInvitations: boolean;
   @ApiProperty() consentUpdates: boolean;
-  @ApiProperty() status: string;
+  @ApiProperty({ enum: memberStatuses, enumName: 'MemberStatus' }) status: MemberStatus;
 }
 
 export class MemberOutreachDto {

@@ -1,4 +1,4 @@
-import { isISO31661Alpha2 } from 'class-validator';
+import { countryCodes } from '@diaspora-forum/lists';
 
 /** Names people write for countries where Basotho live, beyond the English names Intl knows. */
 const aliases: Record<string, string> = {
@@ -50,22 +50,19 @@ const key = (value: string) =>
 
 let table: Map<string, string> | undefined;
 
-/** English country name → ISO 3166-1 alpha-2, built once from Intl.DisplayNames (every code it can name). */
+/** English country name → ISO 3166-1 alpha-2, built once from Intl.DisplayNames (every ISO code it can name). */
 function namesToCodes(): Map<string, string> {
   if (table) return table;
   table = new Map(Object.entries(aliases));
   const names = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
-  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-  for (const a of letters)
-    for (const b of letters) {
-      const code = a + b;
-      const name = names.of(code);
-      if (!name || !isISO31661Alpha2(code)) continue;
-      table.set(key(name), code);
-      // "Congo - Kinshasa", "Hong Kong SAR China", "Bosnia & Herzegovina": also the part before the qualifier.
-      const plain = name.split(/ - | \(|,/)[0];
-      if (plain !== name && !table.has(key(plain))) table.set(key(plain), code);
-    }
+  for (const code of countryCodes) {
+    const name = names.of(code);
+    if (!name) continue;
+    table.set(key(name), code);
+    // "Congo - Kinshasa", "Hong Kong SAR China", "Bosnia & Herzegovina": also the part before the qualifier.
+    const plain = name.split(/ - | \(|,/)[0];
+    if (plain !== name && !table.has(key(plain))) table.set(key(plain), code);
+  }
   return table;
 }
 

@@ -5,6 +5,9 @@ import { UuidPrimaryColumn } from '../../database/uuid-primary-column';
 export const importStatuses = ['uploaded', 'previewed', 'committed', 'rolled_back', 'failed'] as const;
 export type ImportStatus = (typeof importStatuses)[number];
 
+export const importFormats = ['csv', 'xlsx'] as const;
+export type ImportFormat = (typeof importFormats)[number];
+
 /** One uploaded spreadsheet: its mapping, what the dry run found, and what was committed. */
 @Entity('import_batches')
 export class ImportBatch {
@@ -14,9 +17,8 @@ export class ImportBatch {
   @Column({ type: 'varchar', length: 255 })
   fileName: string;
 
-  /** csv or xlsx */
   @Column({ type: 'varchar', length: 8 })
-  format: string;
+  format: ImportFormat;
 
   /** Where the upload is kept (relative to DATA_DIR) until the batch is committed or dropped. */
   @Column({ type: 'varchar', length: 255 })

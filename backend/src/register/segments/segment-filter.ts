@@ -1,11 +1,11 @@
+import type { ListableMemberStatus as ListableStatus } from '@diaspora-forum/lists';
 import type { Channel, Language, MemberSource, MemberStatus, Sector } from '../register.constants';
 
 /** Statuses a segment holds unless its filter names others: people still in the register. */
 export const defaultSegmentStatuses = ['active', 'pending_confirmation'] as const satisfies readonly MemberStatus[];
 
-/** Statuses a filter may ask for; erased records are anonymised and never listed. */
-export const listableStatuses = ['active', 'pending_confirmation', 'merged'] as const satisfies readonly MemberStatus[];
-export type ListableStatus = (typeof listableStatuses)[number];
+/** Statuses a filter may ask for; erased records are anonymised and never listed (shared with the console). */
+export { type ListableMemberStatus as ListableStatus, listableMemberStatuses as listableStatuses } from '@diaspora-forum/lists';
 
 /**
  * Which members a segment holds. Every field narrows the set (AND); lists match any of their

@@ -1,3 +1,4 @@
+import type { MemberSort } from '@diaspora-forum/lists';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, In, type SelectQueryBuilder } from 'typeorm';
@@ -6,8 +7,7 @@ import { Member } from '../member.entity';
 import { sectors as sectorOrder } from '../register.constants';
 import { defaultSegmentStatuses, type SegmentFilter } from './segment-filter';
 
-export const memberSorts = ['name', 'country', 'region', 'createdAt'] as const;
-export type MemberSort = (typeof memberSorts)[number];
+export { type MemberSort, memberSorts } from '@diaspora-forum/lists';
 export type SortDirection = 'asc' | 'desc';
 
 // Every ordering ends with the id, so pages never repeat or skip members that tie.

@@ -10,14 +10,12 @@ export type StaffRole = AuthUser['role'];
 /** The typed API client; paths and bodies come from the backend's OpenAPI document. */
 export const api = createClient<paths>({ baseUrl: '', credentials: 'same-origin' });
 
-/** The one error shape the backend sends (see backend/src/common/http-error.filter.ts). */
-export interface ApiErrorBody {
-  statusCode: number;
-  error: string;
-  message: string;
-  fields?: Record<string, string[]>;
-  correlationId?: string;
-}
+/**
+ * The one error shape the backend sends (ErrorBodyDto); the correlation id is missing when the answer
+ * came from something in front of the API (a proxy, a dropped connection).
+ */
+export type ApiErrorBody = Omit<Schemas['ErrorBodyDto'], 'correlationId'> &
+  Partial<Pick<Schemas['ErrorBodyDto'], 'correlationId'>>;
 
 export class ApiError extends Error {
   constructor(
@@ -41,5 +39,6 @@ export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; respo
     error: body.error ?? 'error',
     message: body.message ?? response.statusText,
     fields: body.fields,
+    correlationId: body.correlationId,
   });
 }

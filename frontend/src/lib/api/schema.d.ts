@@ -1663,6 +1663,23 @@ export interface components {
             /** @example ok */
             database: string;
         };
+        ErrorBodyDto: {
+            /** @example 400 */
+            statusCode: number;
+            /**
+             * @description validation, unauthenticated, forbidden, not_found, conflict, …
+             * @example validation
+             */
+            error: string;
+            /** @example Some fields are not valid */
+            message: string;
+            /** @description messages per field (dotted paths for nested ones), for a validation error */
+            fields?: {
+                [key: string]: string[];
+            };
+            /** @description the request id, as in the server log */
+            correlationId: string;
+        };
         MailStatusDto: {
             /** @description false when SMTP_URL is not set: messages are held, not sent */
             delivering: boolean;
@@ -1673,11 +1690,13 @@ export interface components {
         };
         /** @enum {string} */
         MessageState: "queued" | "sending" | "sent" | "failed" | "held" | "cancelled";
+        /** @enum {string} */
+        Language: "en" | "st";
         MessageDto: {
             id: string;
             recipient: string;
             template: string;
-            locale: string;
+            locale: components["schemas"]["Language"];
             state: components["schemas"]["MessageState"];
             attempts: number;
             lastError: string | null;
@@ -1701,7 +1720,7 @@ export interface components {
             id: string;
             recipient: string;
             template: string;
-            locale: string;
+            locale: components["schemas"]["Language"];
             state: components["schemas"]["MessageState"];
             attempts: number;
             lastError: string | null;
@@ -1722,6 +1741,8 @@ export interface components {
         };
         /** @enum {string} */
         AttendeeRole: "attendee" | "presenter" | "organiser" | "press" | "vip" | "staff";
+        /** @enum {string} */
+        AttendeeStatus: "confirmed" | "cancelled";
         AttendeeDto: {
             id: string;
             role: components["schemas"]["AttendeeRole"];
@@ -1734,8 +1755,7 @@ export interface components {
             /** @description bumped by each re-issue; older printed badges are refused at the door */
             badgeVersion: number;
             badgeRevoked: boolean;
-            /** @enum {string} */
-            status: "confirmed" | "cancelled";
+            status: components["schemas"]["AttendeeStatus"];
             needs: string[] | null;
         };
         CreateAttendeeDto: {
@@ -1772,8 +1792,7 @@ export interface components {
             venue: string;
             timezone: string;
             days: string[];
-            /** @enum {string} */
-            status: "draft" | "open" | "closed" | "archived";
+            status: components["schemas"]["ForumStatus"];
         };
         DoorDataForumDto: {
             id: string;
@@ -1791,8 +1810,26 @@ export interface components {
             /** Format: date-time */
             generatedAt: string;
             /** @description one tuple per attendee: [badgeNumber, badgeVersion, role, firstName, lastName, countryCode|null, region|null, needs|null, revoked 0|1, phoneTail|null, checkedIn [scannedAtIso, door]|null, comesThisDay 0|1 (0: the invitee chose other days)] */
-            attendees: unknown[][];
+            attendees: [
+                number,
+                number,
+                components["schemas"]["AttendeeRole"],
+                string,
+                string,
+                string | null,
+                string | null,
+                string[] | null,
+                0 | 1,
+                string | null,
+                [
+                    string,
+                    string
+                ] | null,
+                0 | 1
+            ][];
         };
+        /** @enum {string} */
+        DoorCheckInMethod: "scan" | "manual";
         CheckInItemDto: {
             /** @description made by the door device per scan (8–64 characters) */
             nonce: string;
@@ -1805,8 +1842,7 @@ export interface components {
             scannedAt: string;
             /** @example Main gate */
             door: string;
-            /** @enum {string} */
-            method: "scan" | "manual";
+            method: components["schemas"]["DoorCheckInMethod"];
             /** @description decided offline and sent later */
             offline: boolean;
         };
@@ -1849,15 +1885,30 @@ export interface components {
             countryCode: string;
             /** @description the province for ZA */
             region?: string;
-            /** @enum {string} */
-            preferredLanguage: "en" | "st";
+            preferredLanguage: components["schemas"]["Language"];
             /** @description must be true: the person agreed to join the register */
             consent: boolean;
             needs?: string[];
         };
         WalkInResultDto: {
-            /** @description one door data tuple */
-            attendee: unknown[];
+            /** @description the walk-in as one door data tuple */
+            attendee: [
+                number,
+                number,
+                components["schemas"]["AttendeeRole"],
+                string,
+                string,
+                string | null,
+                string | null,
+                string[] | null,
+                0 | 1,
+                string | null,
+                [
+                    string,
+                    string
+                ] | null,
+                0 | 1
+            ];
             /** @description the new badge's QR text */
             qrText: string;
         };
@@ -1869,7 +1920,7 @@ export interface components {
         };
         RoleArrivalsDto: {
             day: string;
-            role: string;
+            role: components["schemas"]["AttendeeRole"];
             count: number;
         };
         CountryArrivalsDto: {
@@ -2000,17 +2051,20 @@ export interface components {
              */
             scheduledAt?: string;
         };
+        /** @enum {string} */
+        InviteeState: "invited" | "delivered" | "failed" | "opened" | "responded" | "revoked";
+        /** @enum {string} */
+        RsvpResponse: "accepted" | "declined" | "tentative";
         InviteeDto: {
             invitationId: string;
             memberId: string;
             name: string;
             email: string | null;
             countryCode: string;
-            /** @enum {string} */
-            state: "invited" | "delivered" | "failed" | "opened" | "responded" | "revoked";
+            state: components["schemas"]["InviteeState"];
             delivery: string | null;
             deliveryError: string | null;
-            response: string | null;
+            response: components["schemas"]["RsvpResponse"] | null;
             waitlisted: boolean;
             /** Format: date-time */
             openedAt: string | null;
@@ -2033,37 +2087,38 @@ export interface components {
             /** Format: date-time */
             rsvpDeadline: string | null;
         };
+        /** @enum {string} */
+        DietaryNeed: "vegetarian" | "vegan" | "halal" | "kosher" | "no_pork" | "gluten_free" | "lactose_free" | "nut_allergy" | "diabetic";
+        /** @enum {string} */
+        AccessibilityNeed: "wheelchair" | "step_free" | "hearing" | "visual" | "seating" | "assistant" | "quiet_space";
         RsvpDto: {
             forum: components["schemas"]["RsvpForumDto"];
             firstName: string;
-            /** @enum {string} */
-            locale: "en" | "st";
+            locale: components["schemas"]["Language"];
             /** @description answers can still be given or changed */
             open: boolean;
-            /** @enum {string|null} */
-            response: "accepted" | "declined" | "tentative" | null;
+            response: components["schemas"]["RsvpResponse"] | null;
             /** @description holds a confirmed place */
             confirmed: boolean;
             /** @description place on the waiting list, when waiting */
             waitingPosition: number | null;
             badgeNumber: number | null;
             days: string[];
-            dietary: string[];
+            dietary: components["schemas"]["DietaryNeed"][];
             dietaryNote: string | null;
-            accessibility: string[];
+            accessibility: components["schemas"]["AccessibilityNeed"][];
             accessibilityNote: string | null;
             arrivalCountry: string | null;
             arrivalCity: string | null;
             declineReason: string | null;
         };
         RsvpAnswerDto: {
-            /** @enum {string} */
-            response: "accepted" | "declined" | "tentative";
+            response: components["schemas"]["RsvpResponse"];
             /** @description forum days (YYYY-MM-DD); all days when left out */
             days?: string[];
-            dietary?: ("vegetarian" | "vegan" | "halal" | "kosher" | "no_pork" | "gluten_free" | "lactose_free" | "nut_allergy" | "diabetic")[];
+            dietary?: components["schemas"]["DietaryNeed"][];
             dietaryNote?: string;
-            accessibility?: ("wheelchair" | "step_free" | "hearing" | "visual" | "seating" | "assistant" | "quiet_space")[];
+            accessibility?: components["schemas"]["AccessibilityNeed"][];
             accessibilityNote?: string;
             arrivalCountry?: string;
             arrivalCity?: string;
@@ -2073,8 +2128,6 @@ export interface components {
         Sector: "investment" | "trade" | "education" | "health" | "social" | "cultural" | "other";
         /** @enum {string} */
         Channel: "email" | "whatsapp" | "phone" | "sms";
-        /** @enum {string} */
-        Language: "en" | "st";
         /** @enum {string} */
         MemberSource: "import" | "self" | "registrar" | "walk_in" | "nomination" | "seed";
         /** @enum {string} */
@@ -2291,6 +2344,8 @@ export interface components {
             filter?: components["schemas"]["SegmentFilterDto"];
         };
         /** @enum {string} */
+        ImportFormat: "csv" | "xlsx";
+        /** @enum {string} */
         ImportStatus: "uploaded" | "previewed" | "committed" | "rolled_back" | "failed";
         ImportMappingDto: {
             /** @description first names */
@@ -2325,8 +2380,7 @@ export interface components {
         ImportBatchDto: {
             id: string;
             fileName: string;
-            /** @enum {string} */
-            format: "csv" | "xlsx";
+            format: components["schemas"]["ImportFormat"];
             status: components["schemas"]["ImportStatus"];
             mapping: components["schemas"]["ImportMappingDto"] | null;
             defaultCountry: string | null;
@@ -2363,9 +2417,10 @@ export interface components {
              */
             defaultCountry?: string | null;
         };
+        /** @enum {string} */
+        ContactField: "email" | "phone";
         DuplicateOfDto: {
-            /** @enum {string} */
-            field: "email" | "phone";
+            field: components["schemas"]["ContactField"];
             contact: string;
             /** @description the earlier row of this file with the same contact */
             row: number | null;
@@ -2396,9 +2451,9 @@ export interface components {
             region: string | null;
             city: string | null;
             occupation: string | null;
-            sectors: string[];
-            preferredChannel: string;
-            preferredLanguage: string;
+            sectors: components["schemas"]["Sector"][];
+            preferredChannel: components["schemas"]["Channel"];
+            preferredLanguage: components["schemas"]["Language"];
             /** @description null: decided for the whole file at commit */
             consentInvitations: boolean | null;
             consentUpdates: boolean | null;
@@ -2434,11 +2489,9 @@ export interface components {
             region?: string;
             city?: string;
             occupation?: string;
-            sectors?: ("investment" | "trade" | "education" | "health" | "social" | "cultural" | "other")[];
-            /** @enum {string} */
-            preferredChannel?: "email" | "whatsapp" | "phone" | "sms";
-            /** @enum {string} */
-            preferredLanguage: "en" | "st";
+            sectors?: components["schemas"]["Sector"][];
+            preferredChannel?: components["schemas"]["Channel"];
+            preferredLanguage: components["schemas"]["Language"];
             /** @description may the Directorate invite you to forums? */
             consentInvitations: boolean;
             /** @description may the Directorate send you news and information? */
@@ -2473,14 +2526,14 @@ export interface components {
             region: string | null;
             city: string | null;
             occupation: string | null;
-            sectors: string[];
-            preferredChannel: string;
-            preferredLanguage: string;
+            sectors: components["schemas"]["Sector"][];
+            preferredChannel: components["schemas"]["Channel"];
+            preferredLanguage: components["schemas"]["Language"];
             consentInvitations: boolean;
             consentUpdates: boolean;
             /** Format: date-time */
             consentAt: string | null;
-            status: string;
+            status: components["schemas"]["MemberStatus"];
             /** Format: date-time */
             createdAt: string;
         };
@@ -2495,11 +2548,9 @@ export interface components {
             region?: string;
             city?: string;
             occupation?: string;
-            sectors?: ("investment" | "trade" | "education" | "health" | "social" | "cultural" | "other")[];
-            /** @enum {string} */
-            preferredChannel?: "email" | "whatsapp" | "phone" | "sms";
-            /** @enum {string} */
-            preferredLanguage?: "en" | "st";
+            sectors?: components["schemas"]["Sector"][];
+            preferredChannel?: components["schemas"]["Channel"];
+            preferredLanguage?: components["schemas"]["Language"];
             /** @description may the Directorate invite you to forums? */
             consentInvitations?: boolean;
             /** @description may the Directorate send you news and information? */
@@ -2520,11 +2571,11 @@ export interface components {
             countryCode: string;
             region: string | null;
             city: string | null;
-            preferredChannel: string;
-            preferredLanguage: string;
+            preferredChannel: components["schemas"]["Channel"];
+            preferredLanguage: components["schemas"]["Language"];
             consentInvitations: boolean;
             consentUpdates: boolean;
-            status: string;
+            status: components["schemas"]["MemberStatus"];
         };
         /** @enum {string} */
         OutreachChannel: "email" | "whatsapp" | "phone" | "sms" | "visit";
@@ -2636,8 +2687,8 @@ export interface components {
             countryCode: string;
             region: string | null;
             city: string | null;
-            source: string;
-            status: string;
+            source: components["schemas"]["MemberSource"];
+            status: components["schemas"]["MemberStatus"];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -2666,19 +2717,19 @@ export interface components {
             countryCode: string;
             region: string | null;
             city: string | null;
-            source: string;
-            status: string;
+            source: components["schemas"]["MemberSource"];
+            status: components["schemas"]["MemberStatus"];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
             occupation: string | null;
-            sectors: string[];
-            preferredChannel: string;
-            preferredLanguage: string;
+            sectors: components["schemas"]["Sector"][];
+            preferredChannel: components["schemas"]["Channel"];
+            preferredLanguage: components["schemas"]["Language"];
             /** Format: date-time */
             consentAt: string | null;
-            consentMethod: string | null;
+            consentMethod: components["schemas"]["ConsentMethod"] | null;
             consentInvitations: boolean;
             consentUpdates: boolean;
         };
@@ -2735,7 +2786,7 @@ export interface components {
         MergedHistoryEventDto: {
             id: string;
             memberId: string;
-            kind: string;
+            kind: components["schemas"]["MemberEventKind"];
             actor: string;
             details: {
                 [key: string]: unknown;
@@ -2915,6 +2966,11 @@ export interface components {
             startDate: string;
             endDate: string;
         };
+        /**
+         * @description nominating yourself, or someone else
+         * @enum {string}
+         */
+        PublicNominatorKind: "self" | "member";
         NominatorInputDto: {
             name: string;
             email: string;
@@ -2928,13 +2984,9 @@ export interface components {
             summary: string;
             /** @description the open forum when left out */
             forumSlug?: string;
-            /**
-             * @description nominating yourself, or someone else
-             * @enum {string}
-             */
-            nominatorKind: "self" | "member";
-            /** @enum {string} */
-            locale: "en" | "st";
+            /** @description nominating yourself, or someone else */
+            nominatorKind: components["schemas"]["PublicNominatorKind"];
+            locale: components["schemas"]["Language"];
             nominee: components["schemas"]["NomineeInputDto"];
             /** @description required when nominating someone else */
             nominator?: components["schemas"]["NominatorInputDto"];
@@ -3098,7 +3150,7 @@ export interface components {
         StaffCandidateDto: {
             userId: string;
             name: string;
-            role: string;
+            role: components["schemas"]["StaffRole"];
         };
         PresenterCandidatesDto: {
             nominees: components["schemas"]["NomineeCandidateDto"][];
@@ -3628,7 +3680,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -3848,7 +3902,7 @@ export interface operations {
     Mail_preview: {
         parameters: {
             query?: {
-                locale?: "en" | "st";
+                locale?: components["schemas"]["Language"];
             };
             header?: never;
             path: {
@@ -4642,7 +4696,7 @@ export interface operations {
     Campaigns_preview: {
         parameters: {
             query?: {
-                locale?: "en" | "st";
+                locale?: components["schemas"]["Language"];
             };
             header?: never;
             path: {
@@ -4718,7 +4772,7 @@ export interface operations {
     Campaigns_invitees: {
         parameters: {
             query?: {
-                state?: "invited" | "delivered" | "failed" | "opened" | "responded" | "revoked";
+                state?: components["schemas"]["InviteeState"];
                 page?: number;
                 pageSize?: number;
             };

@@ -1,8 +1,8 @@
 import type { components } from '$lib/api/schema';
 import type { Admission } from './door-data';
 
-export type CheckInMethod = components['schemas']['CheckInItemDto']['method'];
-export type ServerResult = 'admitted' | 'duplicate' | 'revoked' | 'unknown';
+export type CheckInMethod = components['schemas']['DoorCheckInMethod'];
+export type ServerResult = components['schemas']['CheckInResult'];
 
 /** What `POST /door/forums/:id/check-ins` takes, one per scan (the API's own type). */
 export type CheckInItem = components['schemas']['CheckInItemDto'];

@@ -1,49 +1,26 @@
+import type { components } from '$lib/api/schema';
 import { buildSearchList, type SearchEntry } from './search';
 
-/** One attendee as the door data sends it (a tuple keeps 10,000 of them small on the wire). */
-export type AttendeeTuple = [
-  badgeNumber: number,
-  badgeVersion: number,
-  role: string,
-  firstName: string,
-  lastName: string,
-  countryCode: string | null,
-  region: string | null,
-  needs: string[] | null,
-  revoked: 0 | 1,
-  phoneTail: string | null,
-  checkedIn: [scannedAt: string, door: string] | null,
-  /** 0 when the invitee said they come on other days only (absent in data saved by older versions). */
-  comesThisDay?: 0 | 1,
-];
-
-export interface DoorForum {
-  id: string;
-  name: string;
-  tag: string;
-  timezone: string;
-  days: string[];
-}
+type Schemas = components['schemas'];
 
 /** `GET /api/v1/door/forums/:id/data?day=`: everything a door needs to decide offline. */
-export interface DoorData {
-  forum: DoorForum;
-  day: string;
-  publicKey: string;
-  generatedAt: string;
-  attendees: AttendeeTuple[];
-}
+export type DoorData = Schemas['DoorDataDto'];
+export type DoorForum = DoorData['forum'];
 
-export interface Admission {
-  scannedAt: string;
-  door: string;
-  staffName?: string | null;
-}
+/**
+ * One attendee as the door data sends it (a tuple keeps 10,000 of them small on the wire). Data saved
+ * on the device by older versions may lack the last element, comesThisDay: fromTuple reads that as 1.
+ */
+export type AttendeeTuple = DoorData['attendees'][number];
 
+/** The day's first admission of a person: the server's (with who let them in) or this device's own. */
+export type Admission = Pick<Schemas['AdmissionDto'], 'scannedAt' | 'door'> & { staffName?: string | null };
+
+/** An attendee decoded from the tuple, for the door's screens and rules. */
 export interface DoorAttendee {
   badgeNumber: number;
   badgeVersion: number;
-  role: string;
+  role: Schemas['AttendeeRole'];
   firstName: string;
   lastName: string;
   countryCode: string | null;

@@ -1,3 +1,4 @@
+import { type AccessibilityNeed, attendeeRoleLabels } from '@diaspora-forum/lists';
 import type { VerdictKind } from './verdict';
 
 /** Every word the door screens show (staff UI, English), in one place. */
@@ -80,16 +81,11 @@ export const verdictDetail = {
   unknown: (n: number) => `Badge ${n} is not in this device's list. Search by name, or send the person to the help desk.`,
 };
 
-export const roleLabel: Record<string, string> = {
-  attendee: 'Attendee',
-  presenter: 'Presenter',
-  organiser: 'Organiser',
-  press: 'Press',
-  vip: 'VIP',
-  staff: 'Staff',
-};
+/** The console's word for each role (one copy, shared). */
+export const roleLabel = attendeeRoleLabels;
 
-export const needLabel: Record<string, string> = {
+/** The access needs an invitee may tick on the RSVP page (the same list), in the door staff's words. */
+export const needLabel: Record<AccessibilityNeed, string> = {
   wheelchair: 'Wheelchair user',
   step_free: 'Step-free access',
   hearing: 'Hearing support',
@@ -98,3 +94,7 @@ export const needLabel: Record<string, string> = {
   assistant: 'Comes with an assistant',
   quiet_space: 'Quiet space',
 };
+
+const needWords = new Map<string, string>(Object.entries(needLabel));
+/** A need as the door shows it: its words when it is one of the access needs, else as written. */
+export const needText = (need: string): string => needWords.get(need) ?? need;

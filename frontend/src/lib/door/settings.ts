@@ -1,4 +1,8 @@
+import type { Schemas } from '$lib/api/client';
 import type { DoorForumSummary } from './door-api';
+
+/** Who signed in on this device last, kept for working offline. */
+type DoorUser = Pick<Schemas['AuthUserDto'], 'name' | 'role'>;
 
 /** What this device remembers between visits (localStorage): its door name, last forum day, and the forums it saw. */
 export interface DoorSettings {
@@ -25,7 +29,6 @@ export const doorSettings = {
   set: (settings: DoorSettings) => localStorage.setItem(SETTINGS, JSON.stringify(settings)),
   forums: (): DoorForumSummary[] => read(FORUMS, []),
   setForums: (forums: DoorForumSummary[]) => localStorage.setItem(FORUMS, JSON.stringify(forums)),
-  user: (): { name: string; role: string } | null => read(USER, null),
-  setUser: (user: { name: string; role: string }) =>
-    localStorage.setItem(USER, JSON.stringify({ name: user.name, role: user.role })),
+  user: (): DoorUser | null => read(USER, null),
+  setUser: (user: DoorUser) => localStorage.setItem(USER, JSON.stringify({ name: user.name, role: user.role })),
 };

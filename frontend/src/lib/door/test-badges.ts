@@ -30,7 +30,7 @@ export async function testForum(forumId = '1b2c3d4e-0000-4000-8000-000000000001'
 }
 
 export function tuple(badgeNumber: number, firstName: string, lastName: string, extra: Partial<Record<number, unknown>> = {}) {
-  const t: AttendeeTuple = [badgeNumber, 1, 'attendee', firstName, lastName, 'ZA', 'Gauteng', null, 0, null, null];
+  const t: AttendeeTuple = [badgeNumber, 1, 'attendee', firstName, lastName, 'ZA', 'Gauteng', null, 0, null, null, 1];
   for (const [i, v] of Object.entries(extra)) (t as unknown[])[Number(i)] = v;
   return t;
 }

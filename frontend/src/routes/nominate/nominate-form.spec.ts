@@ -6,15 +6,19 @@ describe('nominate form', () => {
     const v = emptyNomination();
     Object.assign(v.nominee, { firstName: ' Palesa ', lastName: 'Ntšekhe', email: 'p@example.org', region: 'Gauteng' });
     v.category = 'investment';
-    const self = toRequest(v, 'st', 'forum-2027', '');
+    const self = toRequest(v, 'st', 'forum-2027', '')!;
     expect(self).toMatchObject({ nominatorKind: 'self', locale: 'st', consentToContact: true, consentToPublish: true });
     expect(self.nominee).toMatchObject({ firstName: 'Palesa', phone: undefined });
     expect(self.nominator).toBeUndefined();
     v.kind = 'member';
     v.nominator = { name: 'Lineo', email: 'l@example.org', phone: '' };
-    const other = toRequest(v, 'en', 'forum-2027', '');
+    const other = toRequest(v, 'en', 'forum-2027', '')!;
     expect(other).toMatchObject({ nominator: { name: 'Lineo', phone: undefined }, nomineeAware: false });
     expect(other.consentToPublish).toBeUndefined();
+  });
+
+  it('has nothing to send until a category is chosen', () => {
+    expect(toRequest(emptyNomination(), 'en', 'forum-2027', '')).toBeNull();
   });
 
   it('translates the API’s field messages, ours and the shared ones', () => {

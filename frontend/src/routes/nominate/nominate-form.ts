@@ -1,10 +1,9 @@
+import type { Schemas } from '$lib/api/client';
 import { translateFieldErrors } from '$lib/i18n/api-messages';
 import { t, type MessageKey } from '$lib/i18n/i18n.svelte';
 
-export const categoryKeys = ['investment', 'trade', 'education', 'social', 'cultural', 'national_development'] as const;
-
 export interface NominationFormValue {
-  kind: 'self' | 'member';
+  kind: Schemas['PublicNominatorKind'];
   nominee: {
     firstName: string;
     lastName: string;
@@ -16,7 +15,8 @@ export interface NominationFormValue {
     occupation: string;
   };
   nominator: { name: string; email: string; phone: string };
-  category: string;
+  /** '' until one is chosen. */
+  category: Schemas['NominationCategory'] | '';
   topic: string;
   summary: string;
   consentToPublish: boolean;
@@ -42,10 +42,19 @@ export function emptyNomination(): NominationFormValue {
 
 const optional = (s: string) => (s.trim() ? s.trim() : undefined);
 
-/** The body of POST /api/v1/public/nominations: blanks left out, the other kind's fields not sent. */
-export function toRequest(v: NominationFormValue, locale: string, forumSlug: string, website: string) {
+/**
+ * The body of POST /api/v1/public/nominations: blanks left out, the other kind's fields not sent;
+ * null while no category is chosen (the API takes only one of its categories).
+ */
+export function toRequest(
+  v: NominationFormValue,
+  locale: Schemas['Language'],
+  forumSlug: string,
+  website: string,
+): Schemas['PublicNominationDto'] | null {
   const self = v.kind === 'self';
   const n = v.nominee;
+  if (!v.category) return null;
   return {
     forumSlug,
     nominatorKind: v.kind,

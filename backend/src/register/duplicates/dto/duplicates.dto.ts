@@ -1,6 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+import {
+  type Channel,
+  channels,
+  type ConsentMethod,
+  consentMethods,
+  type Language,
+  languages,
+  type MemberEventKind,
+  memberEventKinds,
+  type MemberSource,
+  memberSources,
+  type MemberStatus,
+  memberStatuses,
+  type Sector,
+  sectors,
+} from '../../register.constants';
 import { type MergeField, mergeFields } from '../merge-choices';
 
 export class DuplicatesQueryDto {
@@ -40,8 +56,8 @@ export class DuplicateMemberDto {
   @ApiProperty() countryCode: string;
   @ApiProperty({ type: String, nullable: true }) region: string | null;
   @ApiProperty({ type: String, nullable: true }) city: string | null;
-  @ApiProperty() source: string;
-  @ApiProperty() status: string;
+  @ApiProperty({ enum: memberSources, enumName: 'MemberSource' }) source: MemberSource;
+  @ApiProperty({ enum: memberStatuses, enumName: 'MemberStatus' }) status: MemberStatus;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
@@ -62,11 +78,11 @@ export class DuplicatePageDto {
 /** Every field a merge decides, with everything the side-by-side chooser shows. */
 export class MergeCandidateDto extends DuplicateMemberDto {
   @ApiProperty({ type: String, nullable: true }) occupation: string | null;
-  @ApiProperty({ type: [String] }) sectors: string[];
-  @ApiProperty() preferredChannel: string;
-  @ApiProperty() preferredLanguage: string;
+  @ApiProperty({ enum: sectors, enumName: 'Sector', isArray: true }) sectors: Sector[];
+  @ApiProperty({ enum: channels, enumName: 'Channel' }) preferredChannel: Channel;
+  @ApiProperty({ enum: languages, enumName: 'Language' }) preferredLanguage: Language;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) consentAt: string | null;
-  @ApiProperty({ type: String, nullable: true }) consentMethod: string | null;
+  @ApiProperty({ enum: consentMethods, enumName: 'ConsentMethod', nullable: true }) consentMethod: ConsentMethod | null;
   @ApiProperty() consentInvitations: boolean;
   @ApiProperty() consentUpdates: boolean;
 }
@@ -124,7 +140,7 @@ export class MergeDto {
 export class MergedHistoryEventDto {
   @ApiProperty() id: string;
   @ApiProperty() memberId: string;
-  @ApiProperty() kind: string;
+  @ApiProperty({ enum: memberEventKinds, enumName: 'MemberEventKind' }) kind: MemberEventKind;
   @ApiProperty() actor: string;
   @ApiProperty({ type: Object, nullable: true, additionalProperties: true }) details: Record<string, unknown> | null;
   @ApiProperty({ format: 'date-time' }) at: string;

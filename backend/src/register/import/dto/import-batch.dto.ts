@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { type ImportStatus, importStatuses } from '../import-batch.entity';
+import { type Channel, channels, type Language, languages, type Sector, sectors } from '../../register.constants';
+import { type ImportFormat, type ImportStatus, importFormats, importStatuses } from '../import-batch.entity';
 import { ImportMappingDto } from './import-request.dto';
 
 const fieldMessages = { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } } } as const;
@@ -7,7 +8,7 @@ const fieldMessages = { type: 'object', additionalProperties: { type: 'array', i
 export class ImportBatchDto {
   @ApiProperty() id: string;
   @ApiProperty() fileName: string;
-  @ApiProperty({ enum: ['csv', 'xlsx'] }) format: string;
+  @ApiProperty({ enum: importFormats, enumName: 'ImportFormat' }) format: ImportFormat;
   @ApiProperty({ enum: importStatuses, enumName: 'ImportStatus' }) status: ImportStatus;
   @ApiProperty({ type: ImportMappingDto, nullable: true }) mapping: ImportMappingDto | null;
   @ApiProperty({ type: String, nullable: true }) defaultCountry: string | null;
@@ -36,7 +37,7 @@ export class ImportDetailDto {
 }
 
 export class DuplicateOfDto {
-  @ApiProperty({ enum: ['email', 'phone'] }) field: 'email' | 'phone';
+  @ApiProperty({ enum: ['email', 'phone'], enumName: 'ContactField' }) field: 'email' | 'phone';
   @ApiProperty() contact: string;
   @ApiProperty({ type: Number, nullable: true, description: 'the earlier row of this file with the same contact' })
   row: number | null;
@@ -63,9 +64,9 @@ export class ImportSampleDto {
   @ApiProperty({ type: String, nullable: true }) region: string | null;
   @ApiProperty({ type: String, nullable: true }) city: string | null;
   @ApiProperty({ type: String, nullable: true }) occupation: string | null;
-  @ApiProperty({ type: [String] }) sectors: string[];
-  @ApiProperty() preferredChannel: string;
-  @ApiProperty() preferredLanguage: string;
+  @ApiProperty({ enum: sectors, enumName: 'Sector', isArray: true }) sectors: Sector[];
+  @ApiProperty({ enum: channels, enumName: 'Channel' }) preferredChannel: Channel;
+  @ApiProperty({ enum: languages, enumName: 'Language' }) preferredLanguage: Language;
   @ApiProperty({ type: Boolean, nullable: true, description: 'null: decided for the whole file at commit' })
   consentInvitations: boolean | null;
   @ApiProperty({ type: Boolean, nullable: true }) consentUpdates: boolean | null;

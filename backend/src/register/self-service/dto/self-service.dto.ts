@@ -1,6 +1,15 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { ArrayMaxSize, Equals, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { channels, languages, sectors } from '../../register.constants';
+import {
+  type Channel,
+  channels,
+  type Language,
+  languages,
+  type MemberStatus,
+  memberStatuses,
+  type Sector,
+  sectors,
+} from '../../register.constants';
 
 const text = (max: number) => MaxLength(max, { message: 'use at most $constraint1 characters' });
 
@@ -15,17 +24,19 @@ export class SelfRegistrationDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @text(80) region?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @text(80) city?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @text(120) occupation?: string;
-  @ApiPropertyOptional({ enum: sectors, isArray: true })
+  @ApiPropertyOptional({ enum: sectors, enumName: 'Sector', isArray: true })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(7)
   @IsIn(sectors, { each: true, message: 'unknown sector' })
-  sectors?: string[];
-  @ApiPropertyOptional({ enum: channels })
+  sectors?: Sector[];
+  @ApiPropertyOptional({ enum: channels, enumName: 'Channel' })
   @IsOptional()
   @IsIn(channels, { message: `must be one of: ${channels.join(', ')}` })
-  preferredChannel?: string;
-  @ApiProperty({ enum: languages }) @IsIn(languages, { message: 'must be en or st' }) preferredLanguage: string;
+  preferredChannel?: Channel;
+  @ApiProperty({ enum: languages, enumName: 'Language' })
+  @IsIn(languages, { message: 'must be en or st' })
+  preferredLanguage: Language;
   @ApiProperty({ description: 'may the Directorate invite you to forums?' }) @IsBoolean() consentInvitations: boolean;
   @ApiProperty({ description: 'may the Directorate send you news and information?' }) @IsBoolean() consentUpdates: boolean;
   @ApiProperty({ description: 'agrees that the Directorate keeps these details in the diaspora register' })
@@ -65,12 +76,12 @@ export class MemberSelfDto {
   @ApiProperty({ type: String, nullable: true }) region: string | null;
   @ApiProperty({ type: String, nullable: true }) city: string | null;
   @ApiProperty({ type: String, nullable: true }) occupation: string | null;
-  @ApiProperty({ type: [String] }) sectors: string[];
-  @ApiProperty() preferredChannel: string;
-  @ApiProperty() preferredLanguage: string;
+  @ApiProperty({ enum: sectors, enumName: 'Sector', isArray: true }) sectors: Sector[];
+  @ApiProperty({ enum: channels, enumName: 'Channel' }) preferredChannel: Channel;
+  @ApiProperty({ enum: languages, enumName: 'Language' }) preferredLanguage: Language;
   @ApiProperty() consentInvitations: boolean;
   @ApiProperty() consentUpdates: boolean;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) consentAt: string | null;
-  @ApiProperty() status: string;
+  @ApiProperty({ enum: memberStatuses, enumName: 'MemberStatus' }) status: MemberStatus;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }

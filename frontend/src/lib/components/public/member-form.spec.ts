@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Schemas } from '$lib/api/client';
 import { emptyMember, fromApi, toRequest } from './member-form';
 
 describe('public member form', () => {
@@ -10,13 +11,19 @@ describe('public member form', () => {
   });
 
   it('takes only the form fields from what the API returns', () => {
-    const value = fromApi({
+    const fromTheApi: Schemas['MemberSelfDto'] = {
       ...emptyMember('en'),
       email: null,
+      phone: null,
+      whatsapp: null,
       region: null,
+      city: null,
+      occupation: null,
+      consentAt: null,
       status: 'active',
       createdAt: '2026-01-01',
-    } as never);
+    };
+    const value = fromApi(fromTheApi);
     expect(value.email).toBe('');
     expect(value).not.toHaveProperty('status');
     expect(Object.keys(toRequest(value))).not.toContain('createdAt');

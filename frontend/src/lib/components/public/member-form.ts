@@ -1,3 +1,9 @@
+import type { Schemas } from '$lib/api/client';
+
+type Sector = Schemas['Sector'];
+type Channel = Schemas['Channel'];
+type Language = Schemas['Language'];
+
 /** The member's own details as the public forms edit them (register and "my details"). */
 export interface MemberFormValue {
   firstName: string;
@@ -9,17 +15,14 @@ export interface MemberFormValue {
   region: string;
   city: string;
   occupation: string;
-  sectors: string[];
-  preferredChannel: string;
-  preferredLanguage: string;
+  sectors: Sector[];
+  preferredChannel: Channel;
+  preferredLanguage: Language;
   consentInvitations: boolean;
   consentUpdates: boolean;
 }
 
-export const sectorKeys = ['investment', 'trade', 'education', 'health', 'social', 'cultural', 'other'] as const;
-export const channelKeys = ['email', 'whatsapp', 'phone', 'sms'] as const;
-
-export function emptyMember(language: string): MemberFormValue {
+export function emptyMember(language: Language): MemberFormValue {
   return {
     firstName: '',
     lastName: '',
@@ -38,10 +41,8 @@ export function emptyMember(language: string): MemberFormValue {
   };
 }
 
-type MemberFromApi = { [K in keyof MemberFormValue]: MemberFormValue[K] | null };
-
 /** The form's copy of a member the API returned (nulls become empty fields; nothing else is carried along). */
-export function fromApi(m: MemberFromApi): MemberFormValue {
+export function fromApi(m: Schemas['MemberSelfDto']): MemberFormValue {
   const text = (v: string | null) => v ?? '';
   return {
     firstName: text(m.firstName),
@@ -53,18 +54,22 @@ export function fromApi(m: MemberFromApi): MemberFormValue {
     region: text(m.region),
     city: text(m.city),
     occupation: text(m.occupation),
-    sectors: m.sectors ?? [],
-    preferredChannel: text(m.preferredChannel),
-    preferredLanguage: text(m.preferredLanguage),
-    consentInvitations: !!m.consentInvitations,
-    consentUpdates: !!m.consentUpdates,
+    sectors: m.sectors,
+    preferredChannel: m.preferredChannel,
+    preferredLanguage: m.preferredLanguage,
+    consentInvitations: m.consentInvitations,
+    consentUpdates: m.consentUpdates,
   };
 }
 
 /** What the API takes: optional fields left empty are not sent, so "" never overwrites a value by mistake. */
-export function toRequest(value: MemberFormValue): Record<string, unknown> {
-  const optional = ['phone', 'whatsapp', 'region', 'city', 'occupation'] as const;
-  const body: Record<string, unknown> = { ...value };
-  for (const key of optional) if (!value[key].trim()) delete body[key];
+export function toRequest(value: MemberFormValue): MemberRequest {
+  const body: MemberRequest = { ...value };
+  for (const key of optionalFields) if (!value[key].trim()) delete body[key];
   return body;
 }
+
+const optionalFields = ['phone', 'whatsapp', 'region', 'city', 'occupation'] as const;
+type OptionalField = (typeof optionalFields)[number];
+/** The form's fields as both `SelfUpdateDto` and (with `agree`) `SelfRegistrationDto` take them. */
+type MemberRequest = Omit<MemberFormValue, OptionalField> & Partial<Pick<MemberFormValue, OptionalField>>;

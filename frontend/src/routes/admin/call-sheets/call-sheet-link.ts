@@ -1,4 +1,4 @@
-export { commonCountries, southAfricanProvinces as provinces } from '$lib/countries';
+export { mainCountries, southAfricanProvinces as provinces } from '$lib/countries';
 
 export type CallSheetSource = { segmentId: string } | { country: string; region: string };
 

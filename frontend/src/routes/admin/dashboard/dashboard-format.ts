@@ -1,19 +1,12 @@
 const numbers = new Intl.NumberFormat('en-GB');
 const percents = new Intl.NumberFormat('en-GB', { style: 'percent', maximumFractionDigits: 0 });
-const countryNames = new Intl.DisplayNames(['en'], { type: 'region' });
 
 export const formatCount = (n: number): string => numbers.format(n);
 
 /** "42%", or "—" when there is nothing to divide by. */
 export const formatShare = (part: number, whole: number | null): string => (whole ? percents.format(part / whole) : '—');
 
-export function countryName(code: string): string {
-  try {
-    return countryNames.of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
+export { countryName } from '$lib/countries';
 
 /** "16 Mar" for a week's Monday (YYYY-MM-DD, UTC). */
 export function formatWeek(weekStart: string): string {

@@ -1,8 +1,6 @@
+import { messageStates as states, type MessageState as State } from '@diaspora-forum/lists';
 import { api, unwrap } from '$lib/api/client';
 import type { PageLoad } from './$types';
-
-const states = ['queued', 'sending', 'sent', 'failed', 'held', 'cancelled'] as const;
-type State = (typeof states)[number];
 
 export const load: PageLoad = async ({ fetch, url }) => {
   const raw = url.searchParams.get('state');

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { countryName, countryOptions } from './countries';
 import {
   debounce,
   describeFilter,
@@ -62,24 +61,6 @@ describe('member list state in the URL', () => {
     expect(describeFilter({ channels: ['whatsapp'], languages: ['st'], statuses: ['merged'] })).toBe(
       'prefers WhatsApp · Sesotho · Merged',
     );
-  });
-});
-
-describe('country menus', () => {
-  it('names countries in English and lists the main diaspora countries first', () => {
-    expect(countryName('ls')).toBe('Lesotho');
-    const { main, others } = countryOptions();
-    expect(main[0]).toEqual({ code: 'ZA', name: 'South Africa' });
-    expect(main.length + others.length).toBe(249);
-    expect(others.map((c) => c.code)).not.toContain('ZA');
-    expect(others.map((c) => c.name)).toEqual([...others.map((c) => c.name)].sort((a, b) => a.localeCompare(b, 'en')));
-  });
-
-  it('offers a registrar only their own countries', () => {
-    expect(countryOptions(['za', 'LS'])).toEqual({
-      main: [{ code: 'ZA', name: 'South Africa' }],
-      others: [{ code: 'LS', name: 'Lesotho' }],
-    });
   });
 });
 

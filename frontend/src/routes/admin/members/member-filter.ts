@@ -1,5 +1,6 @@
+import { memberSorts as sorts } from '@diaspora-forum/lists';
 import type { Schemas } from '$lib/api/client';
-import { countryName } from './countries';
+import { countryName } from '$lib/countries';
 import { channelLabels, languageLabels, sectorLabels, sourceLabels, statusLabels } from './register-options';
 
 export type SegmentFilter = Schemas['SegmentFilterDto'];
@@ -16,7 +17,6 @@ export interface ListState {
 }
 
 export const PAGE_SIZE = 50;
-const sorts: readonly MemberSort[] = ['name', 'country', 'region', 'createdAt'];
 const listKeys = ['countries', 'regions', 'sectors', 'channels', 'languages', 'sources', 'statuses'] as const;
 const booleanKeys = ['consentInvitations', 'consentUpdates', 'hasEmail', 'hasPhone'] as const;
 
@@ -76,7 +76,7 @@ export function describeFilter(filter: SegmentFilter): string {
   const list = <T extends string>(values: T[] | undefined, label: (v: T) => string) => {
     if (values?.length) parts.push(values.map(label).join(' or '));
   };
-  list(filter.countries, countryName);
+  list(filter.countries, (c) => countryName(c));
   list(filter.regions, (r) => r);
   list(filter.sectors, (s) => sectorLabels[s] ?? s);
   list(filter.channels, (c) => `prefers ${channelLabels[c] ?? c}`);

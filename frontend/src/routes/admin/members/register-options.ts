@@ -1,6 +1,8 @@
 import type { Schemas } from '$lib/api/client';
 import { southAfricanProvinces } from '$lib/countries';
 
+export { languageLabels } from '@diaspora-forum/lists';
+
 export type Member = Schemas['MemberDto'];
 export type MemberSummary = Schemas['MemberSummaryDto'];
 export type Sector = Schemas['Sector'];
@@ -29,8 +31,6 @@ export const channelLabels: Record<Channel, string> = {
   phone: 'Phone call',
   sms: 'SMS',
 };
-
-export const languageLabels: Record<Language, string> = { en: 'English', st: 'Sesotho' };
 
 export const sourceLabels: Record<MemberSource, string> = {
   import: 'Import',

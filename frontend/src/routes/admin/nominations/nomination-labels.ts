@@ -1,38 +1,17 @@
+import {
+  nominationCategoryLabels as categoryLabels,
+  nominationStatuses as statuses,
+  nominationStatusLabels as statusLabels,
+  nominationTransitions as transitions,
+} from '@diaspora-forum/lists';
 import type { Schemas } from '$lib/api/client';
 
 export type NominationStatus = Schemas['NominationStatus'];
 export type NominationCategory = Schemas['NominationCategory'];
 export type NominationItem = Schemas['NominationItemDto'];
 
-export const statuses: NominationStatus[] = ['submitted', 'under_review', 'shortlisted', 'accepted', 'declined', 'withdrawn'];
-
-export const statusLabels: Record<NominationStatus, string> = {
-  submitted: 'Submitted',
-  under_review: 'Under review',
-  shortlisted: 'Shortlisted',
-  accepted: 'Accepted',
-  declined: 'Declined',
-  withdrawn: 'Withdrawn',
-};
-
-export const categoryLabels: Record<NominationCategory, string> = {
-  investment: 'Investment',
-  trade: 'Trade and business',
-  education: 'Education',
-  social: 'Social',
-  cultural: 'Cultural',
-  national_development: 'National development',
-};
-
-/** Where a nomination may go next: the same rules as the API (nomination.constants.ts), for the buttons. */
-export const transitions: Record<NominationStatus, NominationStatus[]> = {
-  submitted: ['under_review', 'declined', 'withdrawn'],
-  under_review: ['shortlisted', 'accepted', 'declined', 'withdrawn'],
-  shortlisted: ['under_review', 'accepted', 'declined', 'withdrawn'],
-  accepted: ['declined', 'withdrawn'],
-  declined: ['under_review'],
-  withdrawn: [],
-};
+// The statuses, their words and the moves between them are the API's own (one copy, shared).
+export { categoryLabels, statuses, statusLabels, transitions };
 
 /** Moves that email the nominee: worth a confirmation click. */
 export const emailsNominee = (status: NominationStatus) => status === 'accepted' || status === 'declined';

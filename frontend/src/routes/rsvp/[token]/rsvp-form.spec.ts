@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { toAnswer, toggle } from './rsvp-form';
+import { toAnswer, toggle, type RsvpFormValue } from './rsvp-form';
 
-const base = {
-  response: 'accepted' as const,
+const base: RsvpFormValue = {
+  response: 'accepted',
   days: ['2027-04-08'],
   dietary: ['halal'],
   dietaryNote: ' ',
@@ -29,6 +29,10 @@ describe('RSVP answer', () => {
 
   it('sends only the reason with a refusal', () => {
     expect(toAnswer({ ...base, response: 'declined' })).toEqual({ response: 'declined', declineReason: 'busy' });
+  });
+
+  it('has no answer before a response is chosen', () => {
+    expect(toAnswer({ ...base, response: '' })).toBeNull();
   });
 
   it('toggles choices without duplicates', () => {

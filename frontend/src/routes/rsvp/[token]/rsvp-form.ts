@@ -1,31 +1,24 @@
-export const dietaryKeys = [
-  'vegetarian',
-  'vegan',
-  'halal',
-  'kosher',
-  'no_pork',
-  'gluten_free',
-  'lactose_free',
-  'nut_allergy',
-  'diabetic',
-] as const;
-export const accessKeys = ['wheelchair', 'step_free', 'hearing', 'visual', 'seating', 'assistant', 'quiet_space'] as const;
+import type { Schemas } from '$lib/api/client';
+
+type Answer = Schemas['RsvpAnswerDto'];
 
 export interface RsvpFormValue {
-  response: 'accepted' | 'declined' | 'tentative' | '';
+  /** '' until the invitee chooses. */
+  response: Answer['response'] | '';
   days: string[];
-  dietary: string[];
+  dietary: Schemas['DietaryNeed'][];
   dietaryNote: string;
-  accessibility: string[];
+  accessibility: Schemas['AccessibilityNeed'][];
   accessibilityNote: string;
   arrivalCountry: string;
   arrivalCity: string;
   declineReason: string;
 }
 
-/** The answer as the API takes it: only what applies to the chosen response, no empty strings. */
-export function toAnswer(v: RsvpFormValue): Record<string, unknown> {
+/** The answer as the API takes it: only what applies to the chosen response, no empty strings; null before a choice. */
+export function toAnswer(v: RsvpFormValue): Answer | null {
   const text = (s: string) => (s.trim() ? s.trim() : undefined);
+  if (!v.response) return null;
   if (v.response === 'declined') return { response: 'declined', declineReason: text(v.declineReason) };
   return {
     response: v.response,
@@ -39,6 +32,6 @@ export function toAnswer(v: RsvpFormValue): Record<string, unknown> {
   };
 }
 
-export function toggle(list: string[], item: string, on: boolean): string[] {
+export function toggle<T extends string>(list: T[], item: T, on: boolean): T[] {
   return on ? [...new Set([...list, item])] : list.filter((x) => x !== item);
 }

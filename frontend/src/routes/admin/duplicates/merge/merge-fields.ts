@@ -1,24 +1,14 @@
 import type { Schemas } from '$lib/api/client';
+import { channelLabels, consentMethodLabels, languageLabels } from '../../members/register-options';
 import { formatDate, formatPlace } from '../duplicate-format';
 
 type Candidate = Schemas['MergeCandidateDto'];
 export type MergeField = Schemas['MergeField'];
 
-const channels: Record<string, string> = { email: 'Email', whatsapp: 'WhatsApp', phone: 'Phone call', sms: 'SMS' };
-const languages: Record<string, string> = { en: 'English', st: 'Sesotho' };
-const methods: Record<string, string> = {
-  web_form: 'web form',
-  paper_form: 'paper form',
-  phone_call: 'phone call',
-  email: 'email',
-  in_person: 'in person',
-  import: 'import',
-};
-
 function consent(m: Candidate): string {
   if (!m.consentAt) return '';
   const what = [m.consentInvitations && 'invitations', m.consentUpdates && 'updates'].filter(Boolean).join(' and ') || 'nothing';
-  return `To ${what}, given ${formatDate(m.consentAt)}${m.consentMethod ? ` by ${methods[m.consentMethod] ?? m.consentMethod}` : ''}`;
+  return `To ${what}, given ${formatDate(m.consentAt)}${m.consentMethod ? ` by ${consentMethodLabels[m.consentMethod].toLowerCase()}` : ''}`;
 }
 
 /** How each merge field is labelled and shown for one record; '' means the record has no value. */
@@ -30,7 +20,7 @@ export const fieldViews: Record<MergeField, { label: string; show: (m: Candidate
   whatsapp: { label: 'WhatsApp', show: (m) => m.whatsapp ?? '' },
   location: { label: 'Lives in', show: formatPlace },
   occupation: { label: 'Occupation', show: (m) => m.occupation ?? '' },
-  preferredChannel: { label: 'Preferred channel', show: (m) => channels[m.preferredChannel] ?? m.preferredChannel },
-  preferredLanguage: { label: 'Preferred language', show: (m) => languages[m.preferredLanguage] ?? m.preferredLanguage },
+  preferredChannel: { label: 'Preferred channel', show: (m) => channelLabels[m.preferredChannel] },
+  preferredLanguage: { label: 'Preferred language', show: (m) => languageLabels[m.preferredLanguage] },
   consent: { label: 'Consent', show: consent },
 };

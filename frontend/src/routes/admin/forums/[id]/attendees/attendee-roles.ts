@@ -1,15 +1,12 @@
+import { attendeeRoleLabels, attendeeRoles } from '@diaspora-forum/lists';
 import type { Schemas } from '$lib/api/client';
 
-export type AttendeeRole = Schemas['AttendeeDto']['role'];
+export type AttendeeRole = Schemas['AttendeeRole'];
 
-/** The roles in the order the console offers them, with the word printed on the badge. */
-export const roleOptions: { value: AttendeeRole; label: string }[] = [
-  { value: 'attendee', label: 'Attendee' },
-  { value: 'presenter', label: 'Presenter' },
-  { value: 'organiser', label: 'Organiser' },
-  { value: 'press', label: 'Press' },
-  { value: 'vip', label: 'VIP' },
-  { value: 'staff', label: 'Staff' },
-];
+/** The roles in the order the console offers them, with the console's word for each. */
+export const roleOptions: { value: AttendeeRole; label: string }[] = attendeeRoles.map((value) => ({
+  value,
+  label: attendeeRoleLabels[value],
+}));
 
-export const roleLabel = (role: AttendeeRole): string => roleOptions.find((r) => r.value === role)?.label ?? role;
+export const roleLabel = (role: AttendeeRole): string => attendeeRoleLabels[role];

@@ -11,16 +11,8 @@ export const channelLabels: Record<OutreachChannel, string> = {
   visit: 'Visit',
 };
 
-export const outcomeLabels: Record<OutreachOutcome, string> = {
-  reached: 'Reached',
-  registered: 'Registered',
-  call_back: 'Call back',
-  no_answer: 'No answer',
-  wrong_number: 'Wrong number',
-  declined: 'Declined',
-};
-
-export const languageLabels: Record<string, string> = { en: 'English', st: 'Sesotho' };
+// The words the call sheets (PDF, CSV) print too: one copy, shared with the backend.
+export { languageLabels, outreachOutcomeLabels as outcomeLabels } from '@diaspora-forum/lists';
 
 export const formatWhen = (iso: string): string =>
   new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
