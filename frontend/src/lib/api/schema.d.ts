@@ -372,22 +372,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/public/rsvp/{token}/badge.pdf": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["RsvpBadge_badge"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/door/forums": {
         parameters: {
             query?: never;
@@ -669,6 +653,22 @@ export interface paths {
         };
         get: operations["Rsvp_view"];
         put: operations["Rsvp_answer"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/rsvp/{token}/badge.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RsvpBadge_badge"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -4242,26 +4242,6 @@ export interface operations {
             };
         };
     };
-    RsvpBadge_badge: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                token: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description the invitee’s A6 badge, once their place is confirmed */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
     Door_forums: {
         parameters: {
             query?: never;
@@ -4953,6 +4933,26 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["RsvpDto"];
                 };
+            };
+        };
+    };
+    RsvpBadge_badge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the invitee’s A6 badge, once their place is confirmed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
