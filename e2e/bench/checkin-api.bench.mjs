@@ -32,7 +32,6 @@ export default async function checkinApi({ freshDatabase, repoRoot }) {
   const floorPort = await freePort();
   let floor;
   try {
-
     floor = startProcess(process.execPath, ['--input-type=module', '-e', floorSource], {
       cwd: join(repoRoot, 'backend'),
       env: { ...process.env, FLOOR_PORT: String(floorPort), FLOOR_DB: url.replace(/^mariadb:/, 'mysql:') },
@@ -44,7 +43,9 @@ export default async function checkinApi({ freshDatabase, repoRoot }) {
       const proc = bench ? bench.app : floor;
       const before = [proc.cpuMs(), mariadbCpuMs()];
       const result = await load(
-        bench ? `${bench.app.base}/api/v1/door/forums/${bench.app.forum.id}/check-ins` : `http://127.0.0.1:${floorPort}/check-ins`,
+        bench
+          ? `${bench.app.base}/api/v1/door/forums/${bench.app.forum.id}/check-ins`
+          : `http://127.0.0.1:${floorPort}/check-ins`,
         bench ? bench.app.door : '',
         day,
         seconds,

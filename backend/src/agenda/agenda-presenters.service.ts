@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user';
-import type { StaffRole } from '../auth/entities/user.entity';
+import type { StaffRole } from '../auth/staff-roles';
 import { UsersService } from '../auth/users.service';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';

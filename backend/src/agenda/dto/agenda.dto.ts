@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { type StaffRole, staffRoles } from '../../auth/entities/user.entity';
+import { type StaffRole, staffRoles } from '../../auth/staff-roles';
 import { sessionKinds } from '../agenda.constants';
 
 export class RoomDto {

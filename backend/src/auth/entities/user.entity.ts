@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Column, CreateDateColumn, Entity, UpdateDateColumn } from 'typeorm';
 import { UuidPrimaryColumn } from '../../database/uuid-primary-column';
+import type { StaffRole } from '../staff-roles';
 
-export const staffRoles = ['organiser', 'registrar', 'door'] as const;
-export type StaffRole = (typeof staffRoles)[number];
+export { type StaffRole, staffRoles } from '../staff-roles';
 
 /** A staff login. Members never have one: their personal links are their keys. */
 @Entity('users')

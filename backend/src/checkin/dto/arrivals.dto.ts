@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { type AttendeeRole, attendeeRoles } from '../../attendees/attendee.entity';
+import { type AttendeeRole, attendeeRoles } from '../../attendees/attendee.constants';
 
 export class DayArrivalsDto {
   @ApiProperty() day: string;

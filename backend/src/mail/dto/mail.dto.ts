@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, Min, ValidateIf } from 'class-validator';
-import { type Language, languages } from '../../register/register.constants';
+import { type Language, languages } from '@diaspora-forum/lists';
 import { type Message, type MessageState, messageStates } from '../message.entity';
 
 export class ListMessagesQuery {
