@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { createConnection } from 'mysql2/promise';
 import type { Browser, Page } from 'playwright-core';
 import { decodeBadge, forumTag } from '../../backend/src/badges/badge-code';
+import { eventually } from '../../backend/src/test/eventually';
 import { SmtpSink } from '../../backend/src/test/smtp-sink';
 import { signedInFetch } from '../support/api';
 import { type RunningApp, setupOrganiser, startApp } from '../support/app';
@@ -196,11 +197,13 @@ describe('badges: printed, mailed and downloaded PDFs whose QR codes verify with
     });
 
     it('lists attendees with their badges, filters by role, and adds someone', async () => {
-      await expect(page.getByTestId('badge-count').textContent()).resolves.toContain('7 badges · 2 sheets');
+      // The count and the rows load after the page: wait for them rather than read them once.
+      await page.getByTestId('badge-count').getByText('7 badges · 2 sheets').waitFor();
+      const rows = (n: number) => eventually(async () => (await page.locator('tbody tr').count()) === n, `${n} rows`);
       await page.getByLabel('Role', { exact: true }).first().selectOption('press');
-      await expect(page.locator('tbody tr').count()).resolves.toBe(1);
+      await rows(1);
       await page.getByLabel('Role', { exact: true }).first().selectOption('');
-      await expect(page.locator('tbody tr').count()).resolves.toBe(7);
+      await rows(7);
 
       // A member of the register, found by name and linked: the form takes what the register knows.
       const member = await organiser('POST', '/api/v1/members', {
