@@ -124,8 +124,9 @@ if (focused.length) {
   summary.push(`focused: ${focused.length} failed`);
 }
 
-// --forceExit: a handle a test leaks (a socket, a timer) must not keep jest alive after its last test;
-// jest then names it ("Force exiting Jest"), and the suite timeout still covers a test that never ends.
+// --forceExit: a handle a test leaks (a socket, a timer) must not keep jest alive after its last test
+// (without it jest only warns, and waits). Jest then always prints "Force exiting Jest: …": that line
+// is not a leak found. `npm test -w backend` runs without it, for looking for one.
 const jest = (out) => [
   '--experimental-vm-modules',
   join(root, 'node_modules', 'jest', 'bin', 'jest.js'),
