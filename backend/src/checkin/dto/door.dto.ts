@@ -8,6 +8,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsObject,
   IsISO8601,
   IsISO31661Alpha2,
   IsOptional,
@@ -158,6 +159,8 @@ export class CheckInBatchDto {
   @IsArray()
   @ArrayMinSize(1, { message: 'send at least one check-in' })
   @ArrayMaxSize(500, { message: 'send at most 500 check-ins at once' })
+  // ValidateNested lets an array in the list through unchecked: each check-in must be an object.
+  @IsObject({ each: true, message: 'each check-in must be an object' })
   @ValidateNested({ each: true })
   @Type(() => CheckInItemDto)
   checkIns: CheckInItemDto[];
