@@ -13,6 +13,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { ForumsModule } from './forums/forums.module';
 import { HealthModule } from './health/health.module';
+import { AuditTrailModule } from './logging/audit/audit-trail.module';
 import { InvitationsModule } from './invitations/invitations.module';
 import { MailModule } from './mail/mail.module';
 import { RegisterModule } from './register/register.module';
@@ -33,6 +34,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         CommonModule,
         DatabaseModule.forRoot(config.database),
+        AuditTrailModule,
         AuthModule,
         ForumsModule,
         HealthModule,

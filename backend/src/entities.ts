@@ -8,6 +8,7 @@ import { CheckIn } from './checkin/check-in.entity';
 import { Session } from './auth/entities/session.entity';
 import { User } from './auth/entities/user.entity';
 import { Forum } from './forums/forum.entity';
+import { AuditEntry } from './logging/audit/audit-entry.entity';
 import { Campaign } from './invitations/campaign.entity';
 import { InvitationToken } from './invitations/invitation-token.entity';
 import { Invitation } from './invitations/invitation.entity';
@@ -57,4 +58,5 @@ export const entities = [
   Attendee,
   BadgeKey,
   CheckIn,
+  AuditEntry,
 ];

@@ -1,3 +1,4 @@
+export * from './audit';
 export * from './attendees';
 export * from './countries';
 export * from './forums';
