@@ -2,14 +2,18 @@ import 'reflect-metadata';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import { HttpException } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { LogController, type RawServerDefault } from 'fastify';
+import { type FastifyError, type FastifyReply, type FastifyRequest, LogController, type RawServerDefault } from 'fastify';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { constants as zlib } from 'node:zlib';
 import { AppModule } from './app.module';
+import { errorReply } from './common/http-error.filter';
+import { parseJsonBody } from './common/json-body';
 import { validationPipe } from './common/validation';
+import { WellFormedTextPipe } from './common/well-formed-text.pipe';
 import type { AppConfig } from './config/app-config';
 import { createLogger, logRequests, PinoNestLogger, requestId } from './logging/logger';
 import { serveFrontend } from './web/serve-frontend';
@@ -28,6 +32,12 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     genReqId: requestId,
     trustProxy: 'loopback, linklocal, uniquelocal',
     bodyLimit: BODY_LIMIT,
+    // Errors Fastify meets before a route runs (a path that is not valid percent-encoded UTF-8, a
+    // path parameter over the length limit) are answered in the API's one error shape too.
+    frameworkErrors: (error: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
+      const body = errorReply(new HttpException(error.message, error.statusCode ?? 400), req);
+      void reply.status(body.statusCode).send(body);
+    },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new PinoNestLogger(logger),
@@ -46,22 +56,27 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   await app.register(compress, { threshold: 1024, brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 6 } } });
   await serveFrontend(app);
   app.setGlobalPrefix('api/v1', { exclude: ['api/health'] });
-  app.useGlobalPipes(validationPipe);
+  app.useGlobalPipes(new WellFormedTextPipe(), validationPipe);
   app.enableShutdownHooks();
   SwaggerModule.setup('api/docs', app, () => buildOpenApi(app), { jsonDocumentUrl: 'api/docs/openapi.json' });
   return app;
 }
 
 /**
- * A POST that says it sends JSON but sends nothing (a button's action with no body) has no body,
- * as it had on Express, instead of Fastify's 400. Anything else is parsed by Fastify's own parser,
- * with its protection against prototype poisoning.
+ * JSON bodies: a POST that says it sends JSON but sends nothing (a button's action with no body) has
+ * no body, as it had on Express, instead of Fastify's 400. Anything else goes through parseJsonBody:
+ * a depth limit (a deeply nested body overflowed class-transformer's stack) and prototype-key checks.
+ * The size limit holds before any of it is read.
  */
 function acceptEmptyJson(app: NestFastifyApplication, bodyLimit: number): void {
-  const json = app.getHttpAdapter().getInstance().getDefaultJsonParser('error', 'error');
-  app.useBodyParser<RawServerDefault>('application/json', { bodyLimit }, (req, body, done) =>
-    body.length === 0 ? done(null, undefined) : json(req, body.toString('utf8'), done),
-  );
+  app.useBodyParser<RawServerDefault>('application/json', { bodyLimit }, (_req, body, done) => {
+    if (body.length === 0) return done(null, undefined);
+    try {
+      done(null, parseJsonBody(body.toString('utf8')));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
 }
 
 /** Starts the app as the tests and the CLIs use it: routes registered, no port opened. */

@@ -1,5 +1,12 @@
 /** Every error a service raises on purpose; the HTTP filter maps the kind once. */
-export type DomainErrorKind = 'validation' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited';
+export type DomainErrorKind =
+  | 'validation'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'rate_limited'
+  | 'unavailable';
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -8,6 +15,8 @@ export class DomainError extends Error {
     public readonly kind: DomainErrorKind,
     message: string,
     public readonly fields?: FieldErrors,
+    /** For rate_limited and unavailable: seconds until a retry may succeed, sent as Retry-After. */
+    public readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'DomainError';
@@ -24,6 +33,10 @@ export class DomainError extends Error {
   }
   static forbidden(message = 'You are not allowed to do this'): DomainError {
     return new DomainError('forbidden', message);
+  }
+  /** 503: the request was fine but could not be done now (a lock held too long); nothing was written. */
+  static unavailable(message: string, retryAfterSeconds: number): DomainError {
+    return new DomainError('unavailable', message, undefined, retryAfterSeconds);
   }
   static unauthenticated(message = 'Sign in first'): DomainError {
     return new DomainError('unauthenticated', message);

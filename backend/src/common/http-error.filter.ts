@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { DomainError, DomainErrorKind, FieldErrors } from './domain-error';
+import { domainErrorFromDriver } from './driver-errors';
 
 const statusOf: Record<DomainErrorKind, number> = {
   validation: HttpStatus.BAD_REQUEST,
@@ -9,6 +10,7 @@ const statusOf: Record<DomainErrorKind, number> = {
   not_found: HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
   rate_limited: HttpStatus.TOO_MANY_REQUESTS,
+  unavailable: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
 export interface ErrorBody {
@@ -24,8 +26,12 @@ export interface ErrorBody {
 export class HttpErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const body = errorReply(exception, http.getRequest<{ id?: unknown }>());
-    void http.getResponse<FastifyReply>().status(body.statusCode).send(body);
+    const error = asDomainError(exception) ?? exception;
+    const body = errorReply(error, http.getRequest<{ id?: unknown }>());
+    const reply = http.getResponse<FastifyReply>();
+    if (error instanceof DomainError && error.retryAfterSeconds !== undefined)
+      void reply.header('retry-after', String(error.retryAfterSeconds));
+    void reply.status(body.statusCode).send(body);
   }
 }
 
@@ -34,9 +40,19 @@ const logger = new Logger('HttpError');
 /** The answer to an error, as the whole API gives it (HttpErrorFilter, and the frontend's /api fallback). */
 export function errorReply(exception: unknown, req: { id?: unknown }): ErrorBody {
   const correlationId = String(req.id ?? '');
-  const body = toBody(exception, correlationId);
+  const body = toBody(asDomainError(exception) ?? exception, correlationId);
   if (body.statusCode >= 500) logger.error({ err: exception, correlationId }, 'Unhandled error');
   return body;
+}
+
+/** A DomainError as thrown, or the one a database refusal stands for (driver-errors.ts). */
+function asDomainError(exception: unknown): DomainError | null {
+  if (exception instanceof DomainError) return exception;
+  if (exception instanceof HttpException) return null;
+  const mapped = domainErrorFromDriver(exception);
+  // A constraint that only the database caught is a check missing in a DTO or service: worth a line.
+  if (mapped) logger.warn({ err: exception }, `Database refused a write: answered ${statusOf[mapped.kind]}`);
+  return mapped;
 }
 
 function toBody(exception: unknown, correlationId: string): ErrorBody {

@@ -20,3 +20,9 @@ export const validationPipe = new ValidationPipe({
   forbidNonWhitelisted: true,
   exceptionFactory: (errors) => DomainError.validation(toFieldErrors(errors)),
 });
+
+/**
+ * For PartialType: a field left out is skipped, but a null is validated like any value, so
+ * `{"consentUpdates": null}` is a 400 unless the full DTO itself allows null (@IsOptional).
+ */
+export const nullsValidated = { skipNullProperties: false } as const;

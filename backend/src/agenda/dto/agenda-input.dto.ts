@@ -15,6 +15,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { sessionKinds } from '../agenda.constants';
+import { nullsValidated } from '../../common/validation';
 
 const text = (max: number) => MaxLength(max, { message: 'use at most $constraint1 characters' });
 const clock = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -57,7 +58,7 @@ export class SessionInputDto {
   presenterIds?: string[];
 }
 
-export class SessionPatchDto extends PartialType(SessionInputDto) {
+export class SessionPatchDto extends PartialType(SessionInputDto, nullsValidated) {
   @ApiPropertyOptional({ description: 'publish (true) or take back to draft (false)' })
   @IsOptional()
   @IsBoolean()

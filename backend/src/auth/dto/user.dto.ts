@@ -12,6 +12,7 @@ import {
 } from 'class-validator';
 import type { AuthUser } from '../auth-user';
 import { type StaffRole, staffRoles, User } from '../entities/user.entity';
+import { nullsValidated } from '../../common/validation';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'registrar@example.org' })
@@ -42,7 +43,7 @@ export class CreateUserDto {
   countries?: string[];
 }
 
-export class UpdateUserDto extends PartialType(PickType(CreateUserDto, ['name', 'password', 'role', 'countries'] as const)) {
+export class UpdateUserDto extends PartialType(PickType(CreateUserDto, ['name', 'password', 'role', 'countries'] as const), nullsValidated) {
   @ApiPropertyOptional()
   @IsOptional()
   @IsBoolean()

@@ -13,6 +13,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { type ForumStatus, forumStatuses } from '../forum.entity';
+import { nullsValidated } from '../../common/validation';
 
 const calendarDate = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -67,7 +68,7 @@ export class CreateForumDto {
   status?: ForumStatus;
 }
 
-export class UpdateForumDto extends PartialType(CreateForumDto) {}
+export class UpdateForumDto extends PartialType(CreateForumDto, nullsValidated) {}
 
 export class ForumDto {
   @ApiProperty() id: string;

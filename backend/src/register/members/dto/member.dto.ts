@@ -34,6 +34,7 @@ import {
 import { SegmentFilterDto } from '../../segments/dto/segment-filter.dto';
 import { MAX_PAGE_SIZE } from '../../segments/segment-query.service';
 import { type MemberSort, memberSorts, type SortDirection } from '../../segments/segment-query.repository';
+import { nullsValidated } from '../../../common/validation';
 
 const atMost = { message: 'use at most $constraint1 characters' };
 const text = { message: 'must be text' };
@@ -149,7 +150,7 @@ export class CreateMemberDto extends MemberFieldsDto {
 }
 
 /** Only the fields sent change; null clears an optional field. */
-export class UpdateMemberDto extends PartialType(MemberFieldsDto) {}
+export class UpdateMemberDto extends PartialType(MemberFieldsDto, nullsValidated) {}
 
 export class ListMembersQueryDto extends SegmentFilterDto {
   @ApiPropertyOptional({ minimum: 1, default: 1 })

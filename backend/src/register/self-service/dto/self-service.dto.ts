@@ -10,6 +10,7 @@ import {
   type Sector,
   sectors,
 } from '../../register.constants';
+import { nullsValidated } from '../../../common/validation';
 
 const text = (max: number) => MaxLength(max, { message: 'use at most $constraint1 characters' });
 
@@ -47,7 +48,7 @@ export class SelfRegistrationDto {
 }
 
 /** What a member may change through their personal link (consent included: it can be withdrawn). */
-export class SelfUpdateDto extends PartialType(OmitType(SelfRegistrationDto, ['agree', 'website'] as const)) {}
+export class SelfUpdateDto extends PartialType(OmitType(SelfRegistrationDto, ['agree', 'website'] as const), nullsValidated) {}
 
 export class ConfirmDto {
   @ApiProperty() @IsString() @text(100) token: string;
