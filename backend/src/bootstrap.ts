@@ -8,6 +8,9 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { type FastifyError, type FastifyReply, type FastifyRequest, LogController, type RawServerDefault } from 'fastify';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { constants as zlib } from 'node:zlib';
 import { AppModule } from './app.module';
 import { errorReply } from './common/http-error.filter';
@@ -38,6 +41,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
       const body = errorReply(new HttpException(error.message, error.statusCode ?? 400), req);
       void reply.status(body.statusCode).send(body);
     },
+    clientErrorHandler: answerClientError,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new PinoNestLogger(logger),
@@ -77,6 +81,21 @@ function acceptEmptyJson(app: NestFastifyApplication, bodyLimit: number): void {
       done(error as Error, undefined);
     }
   });
+}
+
+/**
+ * What Node's HTTP parser refuses before Fastify sees a request (headers or URL over 16 KB, a
+ * malformed request line) is answered in the one error shape as well, then the socket is closed.
+ */
+function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
+  const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+  const message = status === 431 ? 'The request headers (or its URL) are too large' : 'The request is not valid HTTP';
+  const body = JSON.stringify(errorReply(new HttpException(message, status), { id: randomUUID() }));
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json; charset=utf-8\r\n` +
+      `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+  );
 }
 
 /** Starts the app as the tests and the CLIs use it: routes registered, no port opened. */

@@ -1,0 +1,92 @@
+import fc from 'fast-check';
+import type { Agent } from 'supertest';
+import { UsersService } from '../../auth/users.service';
+import { aMember, addMembers, anOpenForum, inviteMembers } from '../fixtures';
+import { TEST_PASSWORD, type TestApp } from '../test-app';
+
+export type Role = 'anonymous' | 'organiser' | 'registrar' | 'door';
+
+/**
+ * The data the fuzzer aims at: a forum with invitees (one accepted, so there is an attendee and a
+ * badge), members with personal links, a segment, an agenda room, staff accounts to act on. Path
+ * parameters and id-like fields are drawn from every id in the database and every token in the
+ * outbox, so requests reach the code behind the "not found" checks.
+ */
+export class FuzzWorld {
+  readonly agents = new Map<Role, Agent>();
+  private ids: string[] = [];
+  private tokens: string[] = [];
+  private slugs: string[] = [];
+  private emails: string[] = [];
+  private numbers: number[] = [];
+  private round = 0;
+
+  constructor(private readonly t: TestApp) {}
+
+  /** (Re)builds the data: the fuzzer erases, revokes and signs out as it goes. */
+  async build(): Promise<void> {
+    this.round += 1;
+    const organiser = await this.t.signedIn('organiser');
+    this.agents.set('anonymous', this.t.anon());
+    this.agents.set('organiser', organiser);
+    this.agents.set('registrar', await this.t.signedIn('registrar', { countries: ['ZA', 'LS'] }));
+    this.agents.set('door', await this.t.signedIn('door'));
+    const users = this.t.app.get(UsersService);
+    for (const role of ['organiser', 'registrar', 'door'] as const)
+      await users.create({ email: `victim.${role}.${this.round}@example.org`, name: 'Victim', password: TEST_PASSWORD, role, countries: role === 'registrar' ? ['ZA'] : [] });
+
+    const members = await addMembers(this.t, [
+      aMember(),
+      aMember({ countryCode: 'LS', region: 'Maseru' }),
+      aMember({ countryCode: 'GB', region: 'London' }),
+      aMember(),
+      aMember({ phone: '+27825550101' }),
+      aMember({ phone: '+27825550101', firstName: 'Twin' }),
+    ]);
+    const forum = await anOpenForum(organiser, { capacity: 2 });
+    const tokens = await inviteMembers(this.t, organiser, forum.id, members.slice(0, 4));
+    await this.t.anon().put(`/api/v1/public/rsvp/${tokens[0]}`).send({ response: 'accepted' }).expect(200);
+    await this.t.anon().put(`/api/v1/public/rsvp/${tokens[1]}`).send({ response: 'tentative' });
+    await organiser.post('/api/v1/forums').send({ name: `Draft ${this.round}`, venue: 'Maseru', startDate: '2028-04-08', endDate: '2028-04-09', capacity: 10 });
+    await this.t.anon().post('/api/v1/public/me/link').send({ email: members[2].email }).expect(202);
+    await organiser.post('/api/v1/segments').send({ name: 'South Africa', filter: { countries: ['ZA'] } });
+    await organiser.post(`/api/v1/agenda/forums/${forum.id}/rooms`).send({ name: 'Main Hall' });
+    await organiser.post(`/api/v1/forums/${forum.id}/campaigns`).send({ name: 'Draft campaign', audience: { memberIds: members.map((m) => m.id) } });
+    await this.collect();
+  }
+
+  /** Every id, token, slug, email and badge number in the database now. */
+  async collect(): Promise<void> {
+    const ids = new Set<string>();
+    for (const entity of this.t.dataSource.entityMetadatas) {
+      if (!entity.primaryColumns.some((c) => c.propertyName === 'id')) continue;
+      const rows: { id: unknown }[] = await this.t.dataSource.query(`SELECT id FROM ${entity.tableName} ORDER BY id LIMIT 30`);
+      for (const row of rows) ids.add(String(row.id));
+    }
+    // The fuzzing accounts stay out: disabling or demoting itself would only stop the run.
+    const own = new Set([...this.agents.values()].map((a) => (a as Agent & { userId?: string }).userId));
+    this.ids = [...ids].filter((id) => !own.has(id)).sort();
+    const messages: { data: string }[] = await this.t.dataSource.query('SELECT data FROM messages');
+    const tokens = new Set<string>();
+    for (const { data } of messages)
+      for (const [key, value] of Object.entries(JSON.parse(data) as Record<string, unknown>))
+        if (key.endsWith('Url') && typeof value === 'string') tokens.add(value.split('/').at(-1)!);
+    this.tokens = [...tokens].sort();
+    this.slugs = ((await this.t.dataSource.query('SELECT slug FROM forums')) as { slug: string }[]).map((r) => r.slug).sort();
+    this.emails = ((await this.t.dataSource.query('SELECT email FROM members WHERE email IS NOT NULL')) as { email: string }[])
+      .map((r) => r.email)
+      .sort();
+    this.numbers = ((await this.t.dataSource.query('SELECT badgeNumber FROM attendees')) as { badgeNumber: number }[]).map((r) => Number(r.badgeNumber));
+  }
+
+  /** Real values for a field or parameter whose name says what it holds, or null. */
+  pick = (name: string): fc.Arbitrary<string> | null => {
+    const real = (values: string[]) => (values.length ? fc.constantFrom(...values) : fc.uuid());
+    if (/^(id|.+Id)$/.test(name)) return fc.oneof({ weight: 4, arbitrary: real(this.ids) }, fc.uuid(), fc.string({ maxLength: 40 }));
+    if (/token$/i.test(name)) return fc.oneof({ weight: 4, arbitrary: real(this.tokens) }, fc.string({ maxLength: 80 }));
+    if (name === 'slug') return fc.oneof({ weight: 4, arbitrary: real(this.slugs) }, fc.string({ maxLength: 40 }));
+    if (name === 'email') return fc.oneof(real(this.emails), fc.emailAddress());
+    if (name === 'badgeNumber' || name === 'badge') return fc.constantFrom(...this.numbers.map(String), '0', '-1');
+    return null;
+  };
+}
