@@ -1,8 +1,28 @@
+import * as mysql2 from 'mysql2';
 import type { DataSourceOptions } from 'typeorm';
 import { mysqlMigrations, sqliteMigrations } from './migrations';
 
 /** MySQL-family servers are named by URL scheme: mysql:// (MySQL 8) or mariadb:// (MariaDB). */
 export type DatabaseTarget = { type: 'mysql'; url: string } | { type: 'sqlite'; file: string };
+
+/**
+ * How long a statement waits for a row another transaction holds before giving up (MySQL's default
+ * is 50 s). Capacity is taken by locking the forum row; a request that cannot get it in this time
+ * answers 503 with Retry-After (common/driver-errors.ts) and its transaction rolls back whole.
+ */
+export const LOCK_WAIT_SECONDS = 3;
+
+/** mysql2 with every pooled connection's lock wait set as it opens, before TypeORM gets it. */
+const mysqlWithShortLockWait = {
+  ...mysql2,
+  createPool(options: mysql2.PoolOptions) {
+    const pool = mysql2.createPool(options);
+    pool.on('connection', (connection) => {
+      connection.query(`SET SESSION innodb_lock_wait_timeout = ${LOCK_WAIT_SECONDS}`);
+    });
+    return pool;
+  },
+};
 
 export function isMariaDbUrl(url: string): boolean {
   return url.startsWith('mariadb://');
@@ -32,6 +52,7 @@ export function dataSourceOptions(target: DatabaseTarget, entities: DataSourceOp
       charset: 'utf8mb4_unicode_ci',
       migrations: mysqlMigrations,
       extra: { connectionLimit: 16 },
+      driver: mysqlWithShortLockWait,
       // No stack captured at each query's call site: it cost more than a check-in's own work.
       trace: false,
     };
@@ -40,11 +61,12 @@ export function dataSourceOptions(target: DatabaseTarget, entities: DataSourceOp
     ...common,
     type: 'better-sqlite3',
     database: target.file,
+    timeout: LOCK_WAIT_SECONDS * 1000,
     migrations: sqliteMigrations,
     prepareDatabase: (db: { pragma: (sql: string) => unknown }) => {
       db.pragma('journal_mode = WAL');
       db.pragma('foreign_keys = ON');
-      db.pragma('busy_timeout = 5000');
+      db.pragma(`busy_timeout = ${LOCK_WAIT_SECONDS * 1000}`);
     },
   };
 }
