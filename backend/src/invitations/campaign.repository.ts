@@ -29,6 +29,16 @@ export class CampaignRepository {
     return this.repo(tx).save(campaign);
   }
 
+  /** Draft → sending in one conditional update; false when another send has it (or it was sent). */
+  async claimForSending(id: string, scheduledAt: Date | null): Promise<boolean> {
+    const result = await this.repo().update({ id, status: 'draft' }, { status: 'sending', scheduledAt });
+    return (result.affected ?? 0) === 1;
+  }
+
+  releaseClaim(id: string): Promise<unknown> {
+    return this.repo().update({ id, status: 'sending' }, { status: 'draft' });
+  }
+
   /** Adds to the campaign's counts in the same transaction as the invitations they count. */
   async addCounts(id: string, invited: number, skipped: Record<string, number>, tx: Tx): Promise<void> {
     const campaign = await this.repo(tx).findOneByOrFail({ id });

@@ -4,7 +4,7 @@ import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { hashToken, newToken } from '../common/tokens';
 import { Transactions } from '../database/transactions';
-import { ForumsService } from '../forums/forums.service';
+import { type Forum, ForumsService } from '../forums/forums.service';
 import { OutboxService } from '../mail/outbox.service';
 import type { Member } from '../register/register.service';
 import type { SegmentFilter } from '../register/segments/segment-filter';
@@ -123,7 +123,8 @@ export class CampaignsService {
   /**
    * Creates an invitation and its email for every member who should get one, a chunk at a time,
    * each chunk in one transaction with its emails. Emails wait in the outbox until `scheduledAt`.
-   * A campaign interrupted half-way can be sent again: those already invited by it are skipped.
+   * A send that fails half-way leaves the campaign a draft to send again: those already invited by it
+   * are skipped.
    */
   async send(user: AuthUser, id: string, scheduledAt: Date | null): Promise<Campaign> {
     const campaign = await this.get(id);
@@ -132,10 +133,25 @@ export class CampaignsService {
     if (scheduledAt && scheduledAt.getTime() < now.getTime() - 60_000)
       throw DomainError.validation({ scheduledAt: ['must be in the future'] });
     const forum = await this.forums.get(campaign.forumId);
+    // One conditional update claims the campaign: of two sends at once, the second is a 409.
+    if (!(await this.campaigns.claimForSending(campaign.id, scheduledAt)))
+      throw DomainError.conflict('This campaign is being sent already');
     campaign.status = 'sending';
     campaign.scheduledAt = scheduledAt;
-    await this.campaigns.save(campaign);
+    try {
+      await this.sendChunks(user, campaign, forum, scheduledAt);
+    } catch (error) {
+      // Back to draft so it can be sent again: those already invited are skipped then.
+      await this.campaigns.releaseClaim(campaign.id);
+      throw error;
+    }
+    const done = await this.get(id);
+    done.status = 'sent';
+    done.sentAt = this.clock.now();
+    return this.campaigns.save(done);
+  }
 
+  private async sendChunks(user: AuthUser, campaign: Campaign, forum: Forum, scheduledAt: Date | null): Promise<void> {
     for await (const chunk of this.members(user, campaign)) {
       const invited = await this.invitations.invitedMemberIds(
         forum.id,
@@ -176,10 +192,6 @@ export class CampaignsService {
         await this.campaigns.addCounts(campaign.id, rows.length, skipped, tx);
       });
     }
-    const done = await this.get(id);
-    done.status = 'sent';
-    done.sentAt = this.clock.now();
-    return this.campaigns.save(done);
   }
 
   async progress(id: string) {

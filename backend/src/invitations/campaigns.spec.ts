@@ -169,4 +169,22 @@ describe(CampaignsService.name, () => {
       .send({ name: 'Nowhere', audience: { filter: {} } })
       .expect(404);
   });
+
+  it('answers two sends of one campaign at once with one 200 and one 409, inviting each member once', async () => {
+    const members = await addMembers(t, [aMember({ countryCode: 'NA', region: 'Khomas' }), aMember({ countryCode: 'NA', region: 'Khomas' })]);
+    const campaign = await organiser
+      .post(`/api/v1/forums/${forum.id}/campaigns`)
+      .send({ name: 'Namibia (race)', audience: { memberIds: members.map((m) => m.id) } })
+      .expect(201);
+    const other = await t.signedIn('organiser');
+    const answers = await Promise.all(
+      [organiser, other].map((agent) => agent.post(`/api/v1/campaigns/${campaign.body.id}/send`).send({})),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    expect(answers.find((a) => a.status === 409)!.body).toMatchObject({ error: 'conflict', correlationId: expect.any(String) });
+    const [row] = await t.dataSource.query('SELECT COUNT(*) AS n FROM invitations WHERE campaignId = ?', [campaign.body.id]);
+    expect(Number(row.n)).toBe(2);
+    const progress = await organiser.get(`/api/v1/campaigns/${campaign.body.id}`).expect(200);
+    expect(progress.body.campaign).toMatchObject({ status: 'sent', invitedCount: 2 });
+  });
 });
