@@ -14,15 +14,19 @@ describe('API fuzz (every route of the OpenAPI document, every role)', () => {
   });
   afterAll(() => t.close());
 
-  it(`answers ${runs} generated requests with a 2xx or a 4xx in the one error shape, never a 5xx`, async () => {
-    const report = await fuzzApi(t, runs, seed);
-    const fivexx = Object.entries(report.byStatus)
-      .filter(([status]) => Number(status) >= 500)
-      .reduce((n, [, count]) => n + count, 0);
-    process.stdout.write(
-      `API fuzz: ${report.requests} requests, ${fivexx} 5xx, seed ${seed} (FUZZ_SEED=${seed} repeats it); by status ${JSON.stringify(report.byStatus)}\n`,
-    );
-    expect(report.requests).toBe(runs);
-    expect({ seed, failures: report.failures }).toEqual({ seed, failures: [] });
-  }, Math.max(60_000, runs * 200));
+  it(
+    `answers ${runs} generated requests with a 2xx or a 4xx in the one error shape, never a 5xx`,
+    async () => {
+      const report = await fuzzApi(t, runs, seed);
+      const fivexx = Object.entries(report.byStatus)
+        .filter(([status]) => Number(status) >= 500)
+        .reduce((n, [, count]) => n + count, 0);
+      process.stdout.write(
+        `API fuzz: ${report.requests} requests, ${fivexx} 5xx, seed ${seed} (FUZZ_SEED=${seed} repeats it); by status ${JSON.stringify(report.byStatus)}\n`,
+      );
+      expect(report.requests).toBe(runs);
+      expect({ seed, failures: report.failures }).toEqual({ seed, failures: [] });
+    },
+    Math.max(60_000, runs * 200),
+  );
 });

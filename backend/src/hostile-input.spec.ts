@@ -15,7 +15,12 @@ describe('hostile input', () => {
     expect(res.status).toBe(status);
     expect(res.headers['content-type']).toMatch(/application\/json/);
     expect(res.body).toEqual(
-      expect.objectContaining({ statusCode: status, error: expect.any(String), message: expect.any(String), correlationId: expect.any(String) }),
+      expect.objectContaining({
+        statusCode: status,
+        error: expect.any(String),
+        message: expect.any(String),
+        correlationId: expect.any(String),
+      }),
     );
   };
 
@@ -29,16 +34,26 @@ describe('hostile input', () => {
       ['post', '/api/v1/public/register'],
     ] as const) {
       const agent = url.startsWith('/api/v1/forums') ? organiser : t.anon();
-      const res = await agent[method](url).set('content-type', 'application/json').send(`{"email":${nested(3000)}}`);
+      const res = await agent[method](url)
+        .set('content-type', 'application/json')
+        .send(`{"email":${nested(3000)}}`);
       expectErrorShape(res, 400);
       expect(res.body.message).toMatch(/nested/);
     }
-    const objects = await t.anon().post('/api/v1/auth/sign-in').set('content-type', 'application/json').send('{"a":'.repeat(100) + '1' + '}'.repeat(100));
+    const objects = await t
+      .anon()
+      .post('/api/v1/auth/sign-in')
+      .set('content-type', 'application/json')
+      .send('{"a":'.repeat(100) + '1' + '}'.repeat(100));
     expectErrorShape(objects, 400);
   });
 
   it('refuses prototype keys and malformed JSON in the one error shape', async () => {
-    for (const body of ['{"__proto__":{"admin":true},"email":"a@example.org"}', '{"constructor":{"prototype":{"x":1}}}', '{"email":']) {
+    for (const body of [
+      '{"__proto__":{"admin":true},"email":"a@example.org"}',
+      '{"constructor":{"prototype":{"x":1}}}',
+      '{"email":',
+    ]) {
       const res = await t.anon().post('/api/v1/auth/sign-in').set('content-type', 'application/json').send(body);
       expectErrorShape(res, 400);
     }
@@ -96,10 +111,15 @@ describe('hostile input', () => {
     await inviteMembers(t, organiser, forum.id, [member]);
     const link = await t.anon().post('/api/v1/public/me/link').send({ email: 'self.null@example.org' }).expect(202);
     expect(link.body.message).toBeDefined();
-    const [row] = await t.dataSource.query("SELECT data FROM messages WHERE template = 'manage-link' AND memberId = ?", [member.id]);
+    const [row] = await t.dataSource.query("SELECT data FROM messages WHERE template = 'manage-link' AND memberId = ?", [
+      member.id,
+    ]);
     const token = (JSON.parse(row.data).manageUrl as string).split('/').at(-1)!;
     for (const field of ['consentUpdates', 'consentInvitations', 'firstName', 'countryCode', 'preferredLanguage']) {
-      const res = await t.anon().patch(`/api/v1/public/me/${token}`).send({ [field]: null });
+      const res = await t
+        .anon()
+        .patch(`/api/v1/public/me/${token}`)
+        .send({ [field]: null });
       expectErrorShape(res, 400);
       expect(Object.keys(res.body.fields)).toEqual([field]);
     }

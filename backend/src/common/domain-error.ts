@@ -1,12 +1,6 @@
 /** Every error a service raises on purpose; the HTTP filter maps the kind once. */
 export type DomainErrorKind =
-  | 'validation'
-  | 'unauthenticated'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'rate_limited'
-  | 'unavailable';
+  'validation' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited' | 'unavailable';
 
 export type FieldErrors = Record<string, string[]>;
 

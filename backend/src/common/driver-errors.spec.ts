@@ -31,12 +31,17 @@ describe(domainErrorFromDriver.name, () => {
   it('maps a duplicate key to a 409', async () => {
     const [user] = await t.dataSource.query('SELECT * FROM users LIMIT 1');
     const columns = Object.keys(user);
-    const error = await refusal(`INSERT INTO users (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`, columns.map((c) => user[c]));
+    const error = await refusal(
+      `INSERT INTO users (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+      columns.map((c) => user[c]),
+    );
     expect(error).toMatchObject({ kind: 'conflict' });
   });
 
   it('maps a missing foreign row to a 4xx', async () => {
-    const error = await refusal("INSERT INTO member_sectors (memberId, sector) VALUES ('00000000-0000-0000-0000-000000000000', 'health')");
+    const error = await refusal(
+      "INSERT INTO member_sectors (memberId, sector) VALUES ('00000000-0000-0000-0000-000000000000', 'health')",
+    );
     expect(['validation', 'conflict']).toContain(error?.kind);
   });
 
@@ -50,12 +55,18 @@ describe(domainErrorFromDriver.name, () => {
       const tooLong = await refusal("UPDATE members SET city = REPEAT('x', 500) WHERE id = ?", [memberId]);
       expect(tooLong).toMatchObject({ kind: 'validation', fields: { city: ['is too long'] } });
     }
-    expect(domainErrorFromDriver({ errno: 1406, code: 'ER_DATA_TOO_LONG', sqlMessage: "Data too long for column 'city' at row 1" })).toMatchObject({
+    expect(
+      domainErrorFromDriver({ errno: 1406, code: 'ER_DATA_TOO_LONG', sqlMessage: "Data too long for column 'city' at row 1" }),
+    ).toMatchObject({
       kind: 'validation',
       fields: { city: ['is too long'] },
     });
     expect(
-      domainErrorFromDriver({ errno: 1292, code: 'ER_TRUNCATED_WRONG_VALUE', sqlMessage: "Incorrect datetime value: 'x' for column 'consentAt' at row 1" }),
+      domainErrorFromDriver({
+        errno: 1292,
+        code: 'ER_TRUNCATED_WRONG_VALUE',
+        sqlMessage: "Incorrect datetime value: 'x' for column 'consentAt' at row 1",
+      }),
     ).toMatchObject({ kind: 'validation', fields: { consentAt: ['has a value that cannot be stored'] } });
   });
 

@@ -41,7 +41,10 @@ export function domainErrorFromDriver(error: unknown): DomainError | null {
       return DomainError.validation(fieldsOf(mysqlField ? [mysqlField] : sqliteFields, 'is required') ?? {});
     case 'ER_NO_REFERENCED_ROW':
     case 'ER_NO_REFERENCED_ROW_2':
-      return DomainError.validation(fieldsOf(optional(mysqlForeignKey.exec(message)?.[1]), 'refers to something that does not exist') ?? {}, 'Something it refers to does not exist');
+      return DomainError.validation(
+        fieldsOf(optional(mysqlForeignKey.exec(message)?.[1]), 'refers to something that does not exist') ?? {},
+        'Something it refers to does not exist',
+      );
     case 'ER_ROW_IS_REFERENCED':
     case 'ER_ROW_IS_REFERENCED_2':
       return DomainError.conflict('Other records still refer to this');
@@ -63,7 +66,10 @@ export function domainErrorFromDriver(error: unknown): DomainError | null {
     case 'SQLITE_CONSTRAINT_CHECK':
     case 'SQLITE_MISMATCH':
     case 'SQLITE_RANGE':
-      return DomainError.validation(fieldsOf(mysqlField ? [mysqlField] : sqliteFields, 'has a value that cannot be stored') ?? {}, 'A value cannot be stored');
+      return DomainError.validation(
+        fieldsOf(mysqlField ? [mysqlField] : sqliteFields, 'has a value that cannot be stored') ?? {},
+        'A value cannot be stored',
+      );
     case 'ER_LOCK_WAIT_TIMEOUT':
     case 'ER_LOCK_DEADLOCK':
     case 'SQLITE_BUSY':

@@ -171,7 +171,10 @@ describe(CampaignsService.name, () => {
   });
 
   it('answers two sends of one campaign at once with one 200 and one 409, inviting each member once', async () => {
-    const members = await addMembers(t, [aMember({ countryCode: 'NA', region: 'Khomas' }), aMember({ countryCode: 'NA', region: 'Khomas' })]);
+    const members = await addMembers(t, [
+      aMember({ countryCode: 'NA', region: 'Khomas' }),
+      aMember({ countryCode: 'NA', region: 'Khomas' }),
+    ]);
     const campaign = await organiser
       .post(`/api/v1/forums/${forum.id}/campaigns`)
       .send({ name: 'Namibia (race)', audience: { memberIds: members.map((m) => m.id) } })

@@ -43,7 +43,10 @@ export class CreateUserDto {
   countries?: string[];
 }
 
-export class UpdateUserDto extends PartialType(PickType(CreateUserDto, ['name', 'password', 'role', 'countries'] as const), nullsValidated) {
+export class UpdateUserDto extends PartialType(
+  PickType(CreateUserDto, ['name', 'password', 'role', 'countries'] as const),
+  nullsValidated,
+) {
   @ApiPropertyOptional()
   @IsOptional()
   @IsBoolean()

@@ -45,7 +45,10 @@ describe(`${RsvpService.name} under a held lock`, () => {
     const counts = async () => {
       const [a] = await t.dataSource.query('SELECT COUNT(*) AS n FROM attendees WHERE forumId = ?', [forum.id]);
       const [i] = await t.dataSource.query('SELECT response FROM invitations WHERE memberId = ?', [member.id]);
-      const [m] = await t.dataSource.query("SELECT COUNT(*) AS n FROM messages WHERE memberId = ? AND template <> 'forum-invitation'", [member.id]);
+      const [m] = await t.dataSource.query(
+        "SELECT COUNT(*) AS n FROM messages WHERE memberId = ? AND template <> 'forum-invitation'",
+        [member.id],
+      );
       return { attendees: Number(a.n), response: i.response, messages: Number(m.n) };
     };
     const before = await counts();

@@ -38,7 +38,12 @@ export function operationsOf(doc: OpenAPIObject): Operation[] {
       if (!op) continue;
       const content = (op.requestBody as { content?: Record<string, { schema?: Schema }> } | undefined)?.content ?? {};
       const [type, media] = Object.entries(content)[0] ?? [];
-      ops.push({ method, path, params: (op.parameters ?? []) as Operation['params'], body: type ? { type, schema: media?.schema } : undefined });
+      ops.push({
+        method,
+        path,
+        params: (op.parameters ?? []) as Operation['params'],
+        body: type ? { type, schema: media?.schema } : undefined,
+      });
     }
   }
   return ops;
@@ -61,33 +66,41 @@ function requests(doc: OpenAPIObject, world: FuzzWorld): fc.Arbitrary<FuzzReques
     const values = isClean ? clean : dirty;
     const pathParams = op.params.filter((p) => p.in === 'path');
     const queryParams = op.params.filter((p) => p.in === 'query');
-    return fc.record({
-      op: fc.constant(op),
-      role: op.path.endsWith('/sign-out')
-        ? fc.constant<Role>('anonymous')
-        : fc.oneof(
-            { weight: op.path.includes('/public/') ? 4 : 1, arbitrary: fc.constant<Role>('anonymous') },
-            { weight: 4, arbitrary: fc.constant<Role>('organiser') },
-            { weight: 2, arbitrary: fc.constantFrom<Role>('registrar', 'door') },
+    return fc
+      .record({
+        op: fc.constant(op),
+        role: op.path.endsWith('/sign-out')
+          ? fc.constant<Role>('anonymous')
+          : fc.oneof(
+              { weight: op.path.includes('/public/') ? 4 : 1, arbitrary: fc.constant<Role>('anonymous') },
+              { weight: 4, arbitrary: fc.constant<Role>('organiser') },
+              { weight: 2, arbitrary: fc.constantFrom<Role>('registrar', 'door') },
+            ),
+        path: fc.tuple(
+          ...pathParams.map((p) =>
+            isClean
+              ? values.value(p.schema, p.name)
+              : fc.oneof({ weight: 3, arbitrary: values.value(p.schema, p.name) }, hostileStrings),
           ),
-      path: fc.tuple(
-        ...pathParams.map((p) => (isClean ? values.value(p.schema, p.name) : fc.oneof({ weight: 3, arbitrary: values.value(p.schema, p.name) }, hostileStrings))),
-      ),
-      query: fc.tuple(...queryParams.map((p) => fc.option(values.value(p.schema, p.name), { freq: 2 }))),
-      extraQuery: isClean ? fc.constant(null) : fc.option(fc.tuple(fc.constantFrom('__proto__[x]', 'page', 'constructor', 'sort[]'), hostileStrings), { freq: 5 }),
-      body: bodies(op, values, isClean),
-    }).map(({ op, role, path, query, extraQuery, body }) => {
-      let url = op.path;
-      pathParams.forEach((p, i) => (url = url.replace(`{${p.name}}`, encode(text(path[i])))));
-      const pairs: string[] = [];
-      queryParams.forEach((p, i) => {
-        const value = query[i];
-        if (value === null) return;
-        for (const item of Array.isArray(value) ? value : [value]) pairs.push(`${encode(p.name)}=${encode(text(item))}`);
+        ),
+        query: fc.tuple(...queryParams.map((p) => fc.option(values.value(p.schema, p.name), { freq: 2 }))),
+        extraQuery: isClean
+          ? fc.constant(null)
+          : fc.option(fc.tuple(fc.constantFrom('__proto__[x]', 'page', 'constructor', 'sort[]'), hostileStrings), { freq: 5 }),
+        body: bodies(op, values, isClean),
+      })
+      .map(({ op, role, path, query, extraQuery, body }) => {
+        let url = op.path;
+        pathParams.forEach((p, i) => (url = url.replace(`{${p.name}}`, encode(text(path[i])))));
+        const pairs: string[] = [];
+        queryParams.forEach((p, i) => {
+          const value = query[i];
+          if (value === null) return;
+          for (const item of Array.isArray(value) ? value : [value]) pairs.push(`${encode(p.name)}=${encode(text(item))}`);
+        });
+        if (extraQuery) pairs.push(`${encode(extraQuery[0])}=${encode(extraQuery[1])}`);
+        return { op, role, url: pairs.length ? `${url}?${pairs.join('&')}` : url, body };
       });
-      if (extraQuery) pairs.push(`${encode(extraQuery[0])}=${encode(extraQuery[1])}`);
-      return { op, role, url: pairs.length ? `${url}?${pairs.join('&')}` : url, body };
-    });
   });
 }
 
@@ -110,8 +123,14 @@ function bodies(op: Operation, values: SchemaArbitraries, isClean: boolean): fc.
   if (!op.body) return isClean ? fc.constant(null) : fc.oneof({ weight: 4, arbitrary: fc.constant(null) }, raw);
   if (op.body.type === 'multipart/form-data')
     return fc.oneof(
-      fc.record({ file: fc.uint8Array({ maxLength: 2000 }).map((b) => Buffer.from(b)), name: fc.constantFrom('members.csv', 'x.xlsx', 'a.exe', '') }),
-      fc.constant({ file: Buffer.from('firstName,lastName,email,countryCode\nLineo,Ntšekhe,lineo@example.org,ZA\n'), name: 'members.csv' }),
+      fc.record({
+        file: fc.uint8Array({ maxLength: 2000 }).map((b) => Buffer.from(b)),
+        name: fc.constantFrom('members.csv', 'x.xlsx', 'a.exe', ''),
+      }),
+      fc.constant({
+        file: Buffer.from('firstName,lastName,email,countryCode\nLineo,Ntšekhe,lineo@example.org,ZA\n'),
+        name: 'members.csv',
+      }),
       raw,
     );
   const shaped = values.value(op.body.schema, '').map((v) => json(JSON.stringify(v) ?? ''));
@@ -171,7 +190,11 @@ export async function fuzzApi(t: TestApp, runs: number, seed: number, rebuildEve
       if (seen.has(key)) return;
       seen.add(key);
       const body = req.body && 'text' in req.body ? ` ${req.body.contentType} ${req.body.text.slice(0, 500)}` : '';
-      report.failures.push({ request: `${req.role} ${req.op.method.toUpperCase()} ${req.url.slice(0, 300)}${body}`, status: res.status, body: res.text.slice(0, 300) });
+      report.failures.push({
+        request: `${req.role} ${req.op.method.toUpperCase()} ${req.url.slice(0, 300)}${body}`,
+        status: res.status,
+        body: res.text.slice(0, 300),
+      });
     }),
     { seed, numRuns: runs, endOnFailure: true },
   );

@@ -33,7 +33,13 @@ export class FuzzWorld {
     this.agents.set('door', await this.t.signedIn('door'));
     const users = this.t.app.get(UsersService);
     for (const role of ['organiser', 'registrar', 'door'] as const)
-      await users.create({ email: `victim.${role}.${this.round}@example.org`, name: 'Victim', password: TEST_PASSWORD, role, countries: role === 'registrar' ? ['ZA'] : [] });
+      await users.create({
+        email: `victim.${role}.${this.round}@example.org`,
+        name: 'Victim',
+        password: TEST_PASSWORD,
+        role,
+        countries: role === 'registrar' ? ['ZA'] : [],
+      });
 
     const members = await addMembers(this.t, [
       aMember(),
@@ -47,11 +53,15 @@ export class FuzzWorld {
     const tokens = await inviteMembers(this.t, organiser, forum.id, members.slice(0, 4));
     await this.t.anon().put(`/api/v1/public/rsvp/${tokens[0]}`).send({ response: 'accepted' }).expect(200);
     await this.t.anon().put(`/api/v1/public/rsvp/${tokens[1]}`).send({ response: 'tentative' });
-    await organiser.post('/api/v1/forums').send({ name: `Draft ${this.round}`, venue: 'Maseru', startDate: '2028-04-08', endDate: '2028-04-09', capacity: 10 });
+    await organiser
+      .post('/api/v1/forums')
+      .send({ name: `Draft ${this.round}`, venue: 'Maseru', startDate: '2028-04-08', endDate: '2028-04-09', capacity: 10 });
     await this.t.anon().post('/api/v1/public/me/link').send({ email: members[2].email }).expect(202);
     await organiser.post('/api/v1/segments').send({ name: 'South Africa', filter: { countries: ['ZA'] } });
     await organiser.post(`/api/v1/agenda/forums/${forum.id}/rooms`).send({ name: 'Main Hall' });
-    await organiser.post(`/api/v1/forums/${forum.id}/campaigns`).send({ name: 'Draft campaign', audience: { memberIds: members.map((m) => m.id) } });
+    await organiser
+      .post(`/api/v1/forums/${forum.id}/campaigns`)
+      .send({ name: 'Draft campaign', audience: { memberIds: members.map((m) => m.id) } });
     await this.collect();
   }
 
@@ -76,13 +86,16 @@ export class FuzzWorld {
     this.emails = ((await this.t.dataSource.query('SELECT email FROM members WHERE email IS NOT NULL')) as { email: string }[])
       .map((r) => r.email)
       .sort();
-    this.numbers = ((await this.t.dataSource.query('SELECT badgeNumber FROM attendees')) as { badgeNumber: number }[]).map((r) => Number(r.badgeNumber));
+    this.numbers = ((await this.t.dataSource.query('SELECT badgeNumber FROM attendees')) as { badgeNumber: number }[]).map((r) =>
+      Number(r.badgeNumber),
+    );
   }
 
   /** Real values for a field or parameter whose name says what it holds, or null. */
   pick = (name: string): fc.Arbitrary<string> | null => {
     const real = (values: string[]) => (values.length ? fc.constantFrom(...values) : fc.uuid());
-    if (/^(id|.+Id)$/.test(name)) return fc.oneof({ weight: 4, arbitrary: real(this.ids) }, fc.uuid(), fc.string({ maxLength: 40 }));
+    if (/^(id|.+Id)$/.test(name))
+      return fc.oneof({ weight: 4, arbitrary: real(this.ids) }, fc.uuid(), fc.string({ maxLength: 40 }));
     if (/token$/i.test(name)) return fc.oneof({ weight: 4, arbitrary: real(this.tokens) }, fc.string({ maxLength: 80 }));
     if (name === 'slug') return fc.oneof({ weight: 4, arbitrary: real(this.slugs) }, fc.string({ maxLength: 40 }));
     if (name === 'email') return fc.oneof(real(this.emails), fc.emailAddress());

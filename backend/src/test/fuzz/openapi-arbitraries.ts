@@ -98,7 +98,8 @@ export class SchemaArbitraries {
     switch (schema.type) {
       case 'object':
       case undefined:
-        if (!schema.properties) return fc.oneof(fc.constant({}), fc.dictionary(fc.string({ maxLength: 8 }), junk, { maxKeys: 3 }));
+        if (!schema.properties)
+          return fc.oneof(fc.constant({}), fc.dictionary(fc.string({ maxLength: 8 }), junk, { maxKeys: 3 }));
         return this.object(schema, depth);
       case 'array':
         if (this.clean && Array.isArray(schema.example)) return fc.constant(schema.example);
@@ -122,10 +123,20 @@ export class SchemaArbitraries {
       .record(
         {
           ...fields,
-          extra: this.clean ? fc.constant(null) : fc.option(fc.tuple(fc.constantFrom('extra', 'id', 'role', 'isAdmin', 'createdAt'), junk), { freq: 6 }),
-          drop: this.clean ? fc.constant(null) : fc.option(fc.constantFrom(...props.map(([key]) => key), ...(props.length ? [] : ['-'])), { freq: 3 }),
+          extra: this.clean
+            ? fc.constant(null)
+            : fc.option(fc.tuple(fc.constantFrom('extra', 'id', 'role', 'isAdmin', 'createdAt'), junk), { freq: 6 }),
+          drop: this.clean
+            ? fc.constant(null)
+            : fc.option(fc.constantFrom(...props.map(([key]) => key), ...(props.length ? [] : ['-'])), { freq: 3 }),
         },
-        { requiredKeys: ['extra', 'drop', ...props.filter(([key]) => required.has(key) || depth === 0).map(([key]) => key)] as never[] },
+        {
+          requiredKeys: [
+            'extra',
+            'drop',
+            ...props.filter(([key]) => required.has(key) || depth === 0).map(([key]) => key),
+          ] as never[],
+        },
       )
       .map(({ extra, drop, ...rest }) => {
         const out: Record<string, unknown> = { ...rest };
@@ -139,7 +150,10 @@ export class SchemaArbitraries {
     const day = fc.date({ min: new Date('2026-01-01'), max: new Date('2028-12-31'), noInvalidDate: true });
     if (schema.format === 'date-time') return day.map((d) => d.toISOString());
     if (typeof schema.example === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(schema.example))
-      return fc.oneof(fc.constant(schema.example), day.map((d) => d.toISOString().slice(0, 10)));
+      return fc.oneof(
+        fc.constant(schema.example),
+        day.map((d) => d.toISOString().slice(0, 10)),
+      );
     const options: fc.Arbitrary<string>[] = [fc.string({ maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 20 })];
     if (typeof schema.example === 'string')
       return this.clean ? fc.constant(schema.example) : fc.oneof(fc.constant(schema.example), ...options);
