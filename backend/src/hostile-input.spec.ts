@@ -95,10 +95,13 @@ describe('hostile input', () => {
     expect(Number(count[0].n)).toBe(0);
   });
 
-  it('refuses a lone surrogate in a query string and a path parameter', async () => {
+  it('refuses a lone surrogate in a query string and a path parameter, and a page number past any offset', async () => {
     const organiser = await t.signedIn('organiser');
     const query = await organiser.get('/api/v1/members?q=%ED%A0%80');
     expectErrorShape(query, 400);
+    const hugePage = await organiser.get('/api/v1/members?page=1e%2B308');
+    expectErrorShape(hugePage, 400);
+    expect(hugePage.body.fields.page).toEqual(['must be at most 1000000']);
     const param = await t.anon().get('/api/v1/public/rsvp/%ED%A0%80');
     expect([400, 404]).toContain(param.status);
     expectErrorShape(param, param.status);

@@ -1,5 +1,6 @@
 import type { ValidationError } from '@nestjs/common';
 import { ValidationPipe } from '@nestjs/common';
+import { Max } from 'class-validator';
 import type { FieldErrors } from './domain-error';
 import { DomainError } from './domain-error';
 
@@ -26,3 +27,10 @@ export const validationPipe = new ValidationPipe({
  * `{"consentUpdates": null}` is a 400 unless the full DTO itself allows null (@IsOptional).
  */
 export const nullsValidated = { skipNullProperties: false } as const;
+
+/**
+ * The highest page number a list takes: a whole number like 1e308 passes @IsInt, and its offset is
+ * more than any database accepts.
+ */
+export const MAX_PAGE = 1_000_000;
+export const maxPage = () => Max(MAX_PAGE, { message: 'must be at most $constraint1' });

@@ -184,7 +184,11 @@ describe(CampaignsService.name, () => {
       [organiser, other].map((agent) => agent.post(`/api/v1/campaigns/${campaign.body.id}/send`).send({})),
     );
     expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
-    expect(answers.find((a) => a.status === 409)!.body).toMatchObject({ error: 'conflict', correlationId: expect.any(String) });
+    expect(answers.find((a) => a.status === 409)!.body).toMatchObject({
+      error: 'conflict',
+      message: 'This campaign is being sent already',
+      correlationId: expect.any(String),
+    });
     const [row] = await t.dataSource.query('SELECT COUNT(*) AS n FROM invitations WHERE campaignId = ?', [campaign.body.id]);
     expect(Number(row.n)).toBe(2);
     const progress = await organiser.get(`/api/v1/campaigns/${campaign.body.id}`).expect(200);

@@ -20,6 +20,7 @@ import { type CampaignStatus, campaignStatuses, type Campaign } from '../campaig
 import { type Language, languages } from '../../register/register.constants';
 import { type RsvpResponse, rsvpResponses } from '../invitation.entity';
 import { type InviteeState, inviteeStates, type InviteeRow } from '../invitation.repository';
+import { maxPage } from '../../common/validation';
 
 export class CampaignAudienceDto {
   @ApiPropertyOptional({ description: 'a saved segment' })
@@ -69,7 +70,7 @@ export class InviteesQuery {
   @IsOptional()
   @IsIn(inviteeStates, { message: `must be one of: ${inviteeStates.join(', ')}` })
   state?: InviteeState;
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
+  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @maxPage() page?: number;
   @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize?: number;
 }
 

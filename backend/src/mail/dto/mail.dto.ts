@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, Min, ValidateIf } from 'class-validator';
 import { type Language, languages } from '@diaspora-forum/lists';
 import { type Message, type MessageState, messageStates } from '../message.entity';
+import { maxPage } from '../../common/validation';
 
 export class ListMessagesQuery {
   @ApiPropertyOptional({ enum: messageStates, enumName: 'MessageState' })
@@ -20,6 +21,7 @@ export class ListMessagesQuery {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @maxPage()
   page?: number;
 
   @ApiPropertyOptional({ default: 50 })

@@ -24,6 +24,10 @@ export interface FuzzReport {
   seed: number;
   requests: number;
   byStatus: Record<string, number>;
+  /** Routes (method and path) that answered a 2xx at least once: how deep the run went. */
+  routesWith2xx: number;
+  routes: number;
+  never2xx: string[];
   /** Answers that broke the contract: a 5xx, or a 4xx not in the one error shape. */
   failures: { request: string; status: number; body: string }[];
 }
@@ -176,7 +180,17 @@ export async function fuzzApi(t: TestApp, runs: number, seed: number, rebuildEve
   const world = new FuzzWorld(t);
   await world.build();
   const doc = buildOpenApi(t.app);
-  const report: FuzzReport = { seed, requests: 0, byStatus: {}, failures: [] };
+  const routes = operationsOf(doc);
+  const reached = new Set<string>();
+  const report: FuzzReport = {
+    seed,
+    requests: 0,
+    byStatus: {},
+    failures: [],
+    routesWith2xx: 0,
+    routes: routes.length,
+    never2xx: [],
+  };
   const seen = new Set<string>();
   await fc.assert(
     fc.asyncProperty(requests(doc, world), async (req) => {
@@ -185,6 +199,7 @@ export async function fuzzApi(t: TestApp, runs: number, seed: number, rebuildEve
       report.requests += 1;
       const res = await send(world, req);
       report.byStatus[res.status] = (report.byStatus[res.status] ?? 0) + 1;
+      if (res.status < 300) reached.add(`${req.op.method} ${req.op.path}`);
       if (!breach(res)) return;
       const key = `${req.op.method} ${req.op.path} ${res.status}`;
       if (seen.has(key)) return;
@@ -198,5 +213,7 @@ export async function fuzzApi(t: TestApp, runs: number, seed: number, rebuildEve
     }),
     { seed, numRuns: runs, endOnFailure: true },
   );
+  report.routesWith2xx = reached.size;
+  report.never2xx = routes.map((op) => `${op.method} ${op.path}`).filter((key) => !reached.has(key));
   return report;
 }

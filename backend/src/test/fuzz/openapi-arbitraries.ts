@@ -14,6 +14,7 @@ export interface Schema {
   oneOf?: Schema[];
   anyOf?: Schema[];
   example?: unknown;
+  default?: unknown;
   nullable?: boolean;
   maxLength?: number;
 }
@@ -155,6 +156,7 @@ export class SchemaArbitraries {
         day.map((d) => d.toISOString().slice(0, 10)),
       );
     const options: fc.Arbitrary<string>[] = [fc.string({ maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 20 })];
+    if (this.clean && typeof schema.default === 'string') return fc.constant(schema.default);
     if (typeof schema.example === 'string')
       return this.clean ? fc.constant(schema.example) : fc.oneof(fc.constant(schema.example), ...options);
     return fc.oneof(...options);

@@ -18,6 +18,7 @@ import {
   sectors,
 } from '../../register.constants';
 import { type MergeField, mergeFields } from '../merge-choices';
+import { maxPage } from '../../../common/validation';
 
 export class DuplicatesQueryDto {
   @ApiPropertyOptional({ minimum: 1, default: 1 })
@@ -25,6 +26,7 @@ export class DuplicatesQueryDto {
   @Type(() => Number)
   @IsInt({ message: 'must be a whole number' })
   @Min(1, { message: 'must be at least 1' })
+  @maxPage()
   page?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })

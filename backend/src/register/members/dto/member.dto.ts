@@ -34,7 +34,7 @@ import {
 import { SegmentFilterDto } from '../../segments/dto/segment-filter.dto';
 import { MAX_PAGE_SIZE } from '../../segments/segment-query.service';
 import { type MemberSort, memberSorts, type SortDirection } from '../../segments/segment-query.repository';
-import { nullsValidated } from '../../../common/validation';
+import { maxPage, nullsValidated } from '../../../common/validation';
 
 const atMost = { message: 'use at most $constraint1 characters' };
 const text = { message: 'must be text' };
@@ -158,6 +158,7 @@ export class ListMembersQueryDto extends SegmentFilterDto {
   @Type(() => Number)
   @IsInt({ message: 'must be a whole number' })
   @Min(1, { message: 'must be at least 1' })
+  @maxPage()
   page?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 50 })
