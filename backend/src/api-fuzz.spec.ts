@@ -22,11 +22,11 @@ describe('API fuzz (every route of the OpenAPI document, every role)', () => {
         .filter(([status]) => Number(status) >= 500)
         .reduce((n, [, count]) => n + count, 0);
       process.stdout.write(
-      `API fuzz: ${report.requests} requests, ${fivexx} 5xx, seed ${seed} (FUZZ_SEED=${seed} repeats it); ` +
-        `${report.routesWith2xx} of ${report.routes} routes answered a 2xx; by status ${JSON.stringify(report.byStatus)}\n` +
-        (process.env.FUZZ_VERBOSE ? `never a 2xx: ${report.never2xx.join(', ')}\n` : ''),
-    );
-    expect(report.requests).toBe(runs);
+        `API fuzz: ${report.requests} requests, ${fivexx} 5xx, seed ${seed} (FUZZ_SEED=${seed} repeats it); ` +
+          `${report.routesWith2xx} of ${report.routes} routes answered a 2xx; by status ${JSON.stringify(report.byStatus)}\n` +
+          (process.env.FUZZ_VERBOSE ? `never a 2xx: ${report.never2xx.join(', ')}\n` : ''),
+      );
+      expect(report.requests).toBe(runs);
       expect({ seed, failures: report.failures }).toEqual({ seed, failures: [] });
     },
     Math.max(60_000, runs * 200),
