@@ -4,7 +4,7 @@ import { createTestApp, type TestApp } from './test/test-app';
 
 // A bounded run in every `npm test`; `npm run fuzz` runs the same with FUZZ_RUNS=10000.
 // FUZZ_SEED=<seed> repeats a run: the seed is printed with every failure.
-const runs = Number(process.env.FUZZ_RUNS ?? 300);
+const runs = Number(process.env.FUZZ_RUNS ?? 500);
 const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 
 describe('API fuzz (every route of the OpenAPI document, every role)', () => {

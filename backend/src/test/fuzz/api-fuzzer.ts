@@ -81,11 +81,10 @@ function requests(doc: OpenAPIObject, world: FuzzWorld): fc.Arbitrary<FuzzReques
               { weight: 2, arbitrary: fc.constantFrom<Role>('registrar', 'door') },
             ),
         path: fc.tuple(
-          ...pathParams.map((p) =>
-            isClean
-              ? values.value(p.schema, p.name)
-              : fc.oneof({ weight: 3, arbitrary: values.value(p.schema, p.name) }, hostileStrings),
-          ),
+          ...pathParams.map((p) => {
+            const value = world.pick(p.name, op.path) ?? values.value(p.schema, p.name);
+            return isClean ? value : fc.oneof({ weight: 3, arbitrary: value }, hostileStrings);
+          }),
         ),
         query: fc.tuple(...queryParams.map((p) => fc.option(values.value(p.schema, p.name), { freq: 2 }))),
         extraQuery: isClean

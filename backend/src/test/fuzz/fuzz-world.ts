@@ -29,6 +29,7 @@ export type Role = 'anonymous' | 'organiser' | 'registrar' | 'door';
 export class FuzzWorld {
   readonly agents = new Map<Role, Agent>();
   private ids: string[] = [];
+  private idsByTable = new Map<string, string[]>();
   private tokens: string[] = [];
   private slugs: string[] = [];
   private emails: string[] = [];
@@ -81,15 +82,20 @@ export class FuzzWorld {
 
   /** Every id, token, slug, email and badge number in the database now. */
   async collect(): Promise<void> {
-    const ids = new Set<string>();
-    for (const entity of this.t.dataSource.entityMetadatas) {
-      if (!entity.primaryColumns.some((c) => c.propertyName === 'id')) continue;
-      const rows: { id: unknown }[] = await this.t.dataSource.query(`SELECT id FROM ${entity.tableName} ORDER BY id LIMIT 30`);
-      for (const row of rows) ids.add(String(row.id));
-    }
     // The fuzzing accounts stay out: disabling or demoting itself would only stop the run.
     const own = new Set([...this.agents.values()].map((a) => (a as Agent & { userId?: string }).userId));
-    this.ids = [...ids].filter((id) => !own.has(id)).sort();
+    this.idsByTable.clear();
+    for (const entity of this.t.dataSource.entityMetadatas) {
+      if (!entity.primaryColumns.some((c) => c.propertyName === 'id')) continue;
+      const rows: { id: unknown }[] = await this.t.dataSource.query(
+        `SELECT id FROM ${entity.tableName} ORDER BY id DESC LIMIT 30`,
+      );
+      this.idsByTable.set(
+        entity.tableName,
+        rows.map((row) => String(row.id)).filter((id) => !own.has(id)),
+      );
+    }
+    this.ids = [...this.idsByTable.values()].flat().sort();
     const messages: { data: string }[] = await this.t.dataSource.query('SELECT data FROM messages');
     const tokens = new Set<string>();
     for (const { data } of messages)
@@ -105,11 +111,28 @@ export class FuzzWorld {
     );
   }
 
+  /** The table an id names: `forumId` a forum's, `{id}` in `/campaigns/{id}` a campaign's. */
+  private tableFor(name: string, path: string): string[] {
+    const noun = name === 'id' ? (/\/([a-z-]+)\/\{id\}/.exec(path)?.[1] ?? '') : name.replace(/Ids?$/, '') + 's';
+    const tables = [...this.idsByTable.keys()];
+    const table =
+      (path.includes('agenda') && tables.find((t) => t === `agenda_${noun}`)) ||
+      tables.find((t) => t === noun || t.endsWith(`_${noun}`) || (noun === 'imports' && t === 'import_batches'));
+    return (table && this.idsByTable.get(table)) || [];
+  }
+
   /** Real values for a field or parameter whose name says what it holds, or null. */
-  pick = (name: string): fc.Arbitrary<string> | null => {
+  pick = (name: string, path = ''): fc.Arbitrary<string> | null => {
     const real = (values: string[]) => (values.length ? fc.constantFrom(...values) : fc.uuid());
-    if (/^(id|.+Id)$/.test(name))
-      return fc.oneof({ weight: 4, arbitrary: real(this.ids) }, fc.uuid(), fc.string({ maxLength: 40 }));
+    if (/^(id|.+Ids?)$/.test(name)) {
+      const own = this.tableFor(name, path);
+      return fc.oneof(
+        { weight: own.length ? 6 : 0, arbitrary: real(own) },
+        { weight: 2, arbitrary: real(this.ids) },
+        fc.uuid(),
+        fc.string({ maxLength: 40 }),
+      );
+    }
     if (/token$/i.test(name)) return fc.oneof({ weight: 4, arbitrary: real(this.tokens) }, fc.string({ maxLength: 80 }));
     if (name === 'slug') return fc.oneof({ weight: 4, arbitrary: real(this.slugs) }, fc.string({ maxLength: 40 }));
     if (name === 'email') return fc.oneof(real(this.emails), fc.emailAddress());
