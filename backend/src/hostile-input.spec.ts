@@ -130,4 +130,26 @@ describe('hostile input', () => {
     expect(Boolean(after.consentUpdates)).toBe(true);
     expect(after.firstName).toBe(member.firstName);
   });
+
+  it('refuses a nested object left out, null or given as an array (campaign audience, nominee, merge choices)', async () => {
+    const organiser = await t.signedIn('organiser');
+    const forum = await anOpenForum(organiser);
+    for (const audience of [undefined, null, [], 'everyone']) {
+      const res = await organiser.post(`/api/v1/forums/${forum.id}/campaigns`).send({ name: 'No audience', audience });
+      expectErrorShape(res, 400);
+      expect(res.body.fields.audience).toBeDefined();
+    }
+    const nomination = await t
+      .anon()
+      .post('/api/v1/public/nominations')
+      .send({ forumId: forum.id, nominatorKind: 'self', locale: 'en' });
+    expectErrorShape(nomination, 400);
+    expect(nomination.body.fields.nominee).toBeDefined();
+    const merge = await organiser
+      .post('/api/v1/register/duplicates/merge')
+      .send({ keepId: forum.id, mergeId: forum.id, fields: [] });
+    expectErrorShape(merge, 400);
+    const [campaigns] = await t.dataSource.query('SELECT COUNT(*) AS n FROM campaigns WHERE forumId = ?', [forum.id]);
+    expect(Number(campaigns.n)).toBe(0);
+  });
 });

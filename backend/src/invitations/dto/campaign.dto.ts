@@ -49,7 +49,11 @@ export class CreateCampaignDto {
   @MinLength(2, { message: 'enter a name' })
   @MaxLength(120, { message: 'use at most $constraint1 characters' })
   name: string;
-  @ApiProperty({ type: CampaignAudienceDto }) @ValidateNested() @Type(() => CampaignAudienceDto) audience: CampaignAudienceDto;
+  @ApiProperty({ type: CampaignAudienceDto })
+  @IsObject({ message: 'choose who to invite' })
+  @ValidateNested()
+  @Type(() => CampaignAudienceDto)
+  audience: CampaignAudienceDto;
   @ApiPropertyOptional({ description: 'default 72' })
   @IsOptional()
   @IsInt()

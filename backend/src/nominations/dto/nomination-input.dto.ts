@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
+  IsObject,
   ArrayMaxSize,
   Equals,
   IsArray,
@@ -82,10 +83,15 @@ export class PublicNominationDto extends NominationContentDto {
 
   @ApiProperty({ enum: languages, enumName: 'Language' }) @oneOf(languages) locale: Language;
 
-  @ApiProperty({ type: NomineeInputDto }) @ValidateNested() @Type(() => NomineeInputDto) nominee: NomineeInputDto;
+  @ApiProperty({ type: NomineeInputDto })
+  @IsObject({ message: 'tell us who you nominate' })
+  @ValidateNested()
+  @Type(() => NomineeInputDto)
+  nominee: NomineeInputDto;
 
   @ApiPropertyOptional({ type: NominatorInputDto, description: 'required when nominating someone else' })
   @ValidateIf((o: PublicNominationDto) => o.nominatorKind === 'member')
+  @IsObject({ message: 'tell us who you are' })
   @ValidateNested()
   @Type(() => NominatorInputDto)
   nominator?: NominatorInputDto;
@@ -123,6 +129,7 @@ export class StaffNominationDto extends NominationContentDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID('all', { message: 'choose a member' }) memberId?: string;
   @ApiPropertyOptional({ type: NomineeInputDto })
   @IsOptional()
+  @IsObject({ message: 'must be an object' })
   @ValidateNested()
   @Type(() => NomineeInputDto)
   nominee?: NomineeInputDto;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+import { IsInt, IsObject, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
 import {
   type Channel,
   channels,
@@ -134,6 +134,7 @@ export class MergeDto {
 
   @ApiPropertyOptional({ type: MergeChoicesDto })
   @IsOptional()
+  @IsObject({ message: 'must be an object' })
   @ValidateNested()
   @Type(() => MergeChoicesDto)
   fields?: MergeChoicesDto;
