@@ -1,5 +1,6 @@
 /** Every error a service raises on purpose; the HTTP filter maps the kind once. */
-export type DomainErrorKind = 'validation' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited';
+export type DomainErrorKind =
+  'validation' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited' | 'unsupported_media_type';
 
 export type FieldErrors = Record<string, string[]>;
 
