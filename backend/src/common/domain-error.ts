@@ -9,6 +9,8 @@ export class DomainError extends Error {
     public readonly kind: DomainErrorKind,
     message: string,
     public readonly fields?: FieldErrors,
+    /** Sent as Retry-After (seconds) by the HTTP filter. */
+    public readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'DomainError';
@@ -25,6 +27,9 @@ export class DomainError extends Error {
   }
   static forbidden(message = 'You are not allowed to do this'): DomainError {
     return new DomainError('forbidden', message);
+  }
+  static rateLimited(message: string, retryAfterSeconds: number): DomainError {
+    return new DomainError('rate_limited', message, undefined, retryAfterSeconds);
   }
   static unauthenticated(message = 'Sign in first'): DomainError {
     return new DomainError('unauthenticated', message);

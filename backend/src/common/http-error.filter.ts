@@ -26,7 +26,11 @@ export class HttpErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const body = errorReply(exception, http.getRequest<{ id?: unknown }>());
-    void http.getResponse<FastifyReply>().status(body.statusCode).send(body);
+    const reply = http.getResponse<FastifyReply>();
+    if (exception instanceof DomainError && exception.retryAfterSeconds !== undefined) {
+      void reply.header('Retry-After', String(exception.retryAfterSeconds));
+    }
+    void reply.status(body.statusCode).send(body);
   }
 }
 
