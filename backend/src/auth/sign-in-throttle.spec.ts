@@ -84,6 +84,23 @@ describe(SignInThrottle.name, () => {
     expect(signIns.every((e) => e.actorRole !== 'anonymous')).toBe(true);
   });
 
+  it('forgets failures after a quiet day, and drops the rows that hold nothing', async () => {
+    await t.signedIn('door', { email: 'forgetful@example.org' });
+    const from = newAddress();
+    const start = Date.now();
+    t.setNow(new Date(start));
+    for (let i = 0; i < 4; i++) await signIn('forgetful@example.org', 'wrong password', from).expect(401);
+    const rows = async () => Number((await t.dataSource.query('SELECT COUNT(*) AS n FROM sign_in_throttles'))[0].n);
+    const before = await rows();
+    t.setNow(new Date(start + 25 * 3600_000));
+    await signIn('forgetful@example.org', 'wrong password', newAddress()).expect(401);
+    // Everything quiet for a day is gone; this attempt's two keys remain.
+    expect(await rows()).toBe(2);
+    expect(before).toBeGreaterThan(2);
+    for (let i = 0; i < 3; i++) await signIn('forgetful@example.org', 'wrong password', from).expect(401);
+    await signIn('forgetful@example.org', TEST_PASSWORD, from).expect(200);
+  });
+
   it('locks an address guessing many accounts, and only that address', async () => {
     const from = newAddress();
     await t.signedIn('organiser', { email: 'busy.organiser@example.org' });
@@ -101,6 +118,7 @@ describe(SignInThrottle.name, () => {
     const answers = await Promise.all(
       Array.from({ length: 12 }, () => signIn('burst@example.org', 'wrong password', from).then((r) => r.status)),
     );
+    expect(answers.filter((s) => s !== 401 && s !== 429)).toEqual([]);
     expect(answers.filter((s) => s === 401)).toHaveLength(5);
     expect(answers.filter((s) => s === 429)).toHaveLength(7);
   });
