@@ -7,7 +7,8 @@ export default {
   kit: {
     // A static single-page build served by the backend; every path falls back to index.html.
     adapter: adapter({ fallback: 'index.html', strict: true }),
-    // The backend sends no CSP header for pages: this hash-based policy is the page's only one.
+    // The backend reads this hash-based policy from the built HTML at start and sends it as a header too,
+    // adding what a <meta> tag cannot carry (frame-ancestors): backend/src/web/security-headers.ts.
     csp: {
       mode: 'hash',
       directives: {

@@ -8,6 +8,7 @@ import { PublicRateLimitGuard } from './auth/public-rate-limit.guard';
 import { SessionGuard } from './auth/session.guard';
 import { CommonModule } from './common/common.module';
 import { HttpErrorFilter } from './common/http-error.filter';
+import { JsonBodyGuard } from './common/json-body.guard';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -54,7 +55,9 @@ export class AppModule {
       ],
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorFilter },
-        // Order matters: throttle anonymous traffic before touching the session table.
+        // Order matters: refuse bodies a cross-site form could send, throttle anonymous traffic, then
+        // touch the session table.
+        { provide: APP_GUARD, useClass: JsonBodyGuard },
         { provide: APP_GUARD, useClass: PublicRateLimitGuard },
         { provide: APP_GUARD, useClass: SessionGuard },
       ],

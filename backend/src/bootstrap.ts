@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import { HttpException } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -18,7 +17,9 @@ import { parseJsonBody } from './common/json-body';
 import { validationPipe } from './common/validation';
 import { WellFormedTextPipe } from './common/well-formed-text.pipe';
 import type { AppConfig } from './config/app-config';
+import { fastifyTrustProxy } from './config/trust-proxy';
 import { createLogger, logRequests, PinoNestLogger, requestId } from './logging/logger';
+import { sendSecurityHeaders } from './web/security-headers';
 import { serveFrontend } from './web/serve-frontend';
 
 /** A door phone's offline queue (500 check-ins) is the largest JSON body the API takes. */
@@ -33,7 +34,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     logController: new LogController({ disableRequestLogging: true }),
     requestIdHeader: false,
     genReqId: requestId,
-    trustProxy: 'loopback, linklocal, uniquelocal',
+    // Nobody's X-Forwarded-For unless TRUST_PROXY names the proxies: else a client picks its own address.
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     bodyLimit: BODY_LIMIT,
     // Errors Fastify meets before a route runs (a path that is not valid percent-encoded UTF-8, a
     // path parameter over the length limit) are answered in the API's one error shape too.
@@ -51,9 +53,10 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   const fastify = app.getHttpAdapter().getInstance();
   logRequests(fastify);
   acceptEmptyJson(app, BODY_LIMIT);
-  // The SvelteKit build carries its own hash-based CSP in a <meta> tag; a header CSP here would
-  // block its inline bootstrap script, so helmet sets every other header.
-  await app.register(helmet, { contentSecurityPolicy: false });
+  await sendSecurityHeaders(app);
+  // A state change (POST, PUT, PATCH, DELETE) from a browser must come from our own pages: Sec-Fetch-Site,
+  // else Origin against the Host or PUBLIC_URL (README, "Security"). Runs before the body is parsed.
+  app.enableCsrfProtection({ trustedOrigins: [new URL(config.publicUrl).origin] });
   // Cookies are set through reply.setCookie; the one the API reads is parsed where it is needed.
   await app.register(cookie, { hook: false });
   // Brotli when the client accepts it, else gzip; answers under 1 KB (a door scan's) go as they are.

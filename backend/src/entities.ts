@@ -6,6 +6,7 @@ import { Attendee } from './attendees/attendee.entity';
 import { BadgeKey } from './badges/badge-key.entity';
 import { CheckIn } from './checkin/check-in.entity';
 import { Session } from './auth/entities/session.entity';
+import { SignInThrottleRow } from './auth/entities/sign-in-throttle.entity';
 import { User } from './auth/entities/user.entity';
 import { Forum } from './forums/forum.entity';
 import { AuditEntry } from './logging/audit/audit-entry.entity';
@@ -35,6 +36,7 @@ import { Member } from './register/member.entity';
 export const entities = [
   User,
   Session,
+  SignInThrottleRow,
   Forum,
   Member,
   MemberSector,

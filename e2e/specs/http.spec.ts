@@ -21,7 +21,11 @@ describe('the running app over HTTP', () => {
     const html = await res.text();
     expect(html).toContain('<meta http-equiv="content-security-policy"');
     expect(html).toContain("script-src 'self'");
-    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+    // The same policy as a header (a deep link gets it too), where frame-ancestors takes effect.
+    const header = res.headers.get('content-security-policy')!;
+    expect(header).toContain(/http-equiv="content-security-policy" content="([^"]*)"/.exec(html)![1].replaceAll('&#39;', "'"));
+    expect(header).toMatch(/; frame-ancestors 'none'$/);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('x-powered-by')).toBeNull();
   });

@@ -5,7 +5,7 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { Auth, CurrentUser, Public } from './auth.decorators';
 import type { AuthUser } from './auth-user';
-import { AuthService, SignedIn } from './auth.service';
+import { AuthService, SignedIn, type SignInClient } from './auth.service';
 import { SetupDto, SignInDto } from './dto/sign-in.dto';
 import { AuthUserDto, mapAuthUser, SetupStatusDto } from './dto/user.dto';
 import { clearSessionCookie, readSessionToken, setSessionCookie } from './session-cookie';
@@ -34,7 +34,7 @@ export class AuthController {
     @Req() req: FastifyRequest,
     @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<AuthUserDto> {
-    return this.startSession(res, await this.auth.setup(dto, req.headers['user-agent']));
+    return this.startSession(res, await this.auth.setup(dto, client(req)));
   }
 
   @Public()
@@ -46,7 +46,7 @@ export class AuthController {
     @Req() req: FastifyRequest,
     @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<AuthUserDto> {
-    return this.startSession(res, await this.auth.signIn(dto.email, dto.password, req.headers['user-agent']));
+    return this.startSession(res, await this.auth.signIn(dto.email, dto.password, client(req)));
   }
 
   @Public()
@@ -69,4 +69,9 @@ export class AuthController {
     setSessionCookie(res, signedIn.token, signedIn.expiresAt, this.config.secureCookies);
     return mapAuthUser(signedIn.user);
   }
+}
+
+/** The client's address is the socket's, or the one a trusted proxy reports (TRUST_PROXY). */
+function client(req: FastifyRequest): SignInClient {
+  return { address: req.ip, userAgent: req.headers['user-agent'] };
 }

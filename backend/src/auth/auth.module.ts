@@ -3,17 +3,29 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { Session } from './entities/session.entity';
+import { SignInThrottleRow } from './entities/sign-in-throttle.entity';
 import { User } from './entities/user.entity';
 import { PasswordHasher } from './password-hasher';
 import { SessionRepository } from './session.repository';
+import { SignInThrottle } from './sign-in-throttle';
+import { SignInThrottleRepository } from './sign-in-throttle.repository';
+import { SignInThrottleStore } from './sign-in-throttle.store';
 import { UserRepository } from './user.repository';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([User, Session])],
+  imports: [TypeOrmModule.forFeature([User, Session, SignInThrottleRow])],
   controllers: [AuthController, UsersController],
-  providers: [AuthService, UsersService, UserRepository, SessionRepository, PasswordHasher],
+  providers: [
+    AuthService,
+    UsersService,
+    UserRepository,
+    SessionRepository,
+    PasswordHasher,
+    SignInThrottle,
+    { provide: SignInThrottleStore, useClass: SignInThrottleRepository },
+  ],
   exports: [AuthService, UsersService],
 })
 export class AuthModule {}

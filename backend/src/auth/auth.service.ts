@@ -7,12 +7,19 @@ import { APP_CONFIG } from '../config/config.module';
 import { AuthUser, toAuthUser } from './auth-user';
 import { PasswordHasher } from './password-hasher';
 import { SessionRepository } from './session.repository';
+import { SignInThrottle } from './sign-in-throttle';
 import { UserRepository } from './user.repository';
 import { UsersService } from './users.service';
 
 const SESSION_LIFETIME_MS = 14 * 24 * 3600 * 1000;
 /** Sliding expiry is written at most this often, so a busy door phone does not write on every scan. */
 const TOUCH_INTERVAL_MS = 60 * 1000;
+
+/** Who is signing in, as the request shows it: the client address counts failures (sign-in-throttle.ts). */
+export interface SignInClient {
+  address: string;
+  userAgent?: string;
+}
 
 export interface SignedIn {
   user: AuthUser;
@@ -30,6 +37,7 @@ export class AuthService implements OnApplicationBootstrap {
     private readonly hasher: PasswordHasher,
     private readonly usersService: UsersService,
     private readonly clock: Clock,
+    private readonly throttle: SignInThrottle,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -46,19 +54,25 @@ export class AuthService implements OnApplicationBootstrap {
   }
 
   /** First-run setup: the first person to open a fresh install creates the first organiser. */
-  async setup(input: { email: string; name: string; password: string }, userAgent?: string): Promise<SignedIn> {
+  async setup(input: { email: string; name: string; password: string }, client: SignInClient): Promise<SignedIn> {
     if (!(await this.needsSetup())) throw DomainError.conflict('This installation already has staff accounts; sign in instead');
     await this.usersService.create({ ...input, role: 'organiser' });
-    return this.signIn(input.email, input.password, userAgent);
+    return this.signIn(input.email, input.password, client);
   }
 
-  async signIn(email: string, password: string, userAgent?: string): Promise<SignedIn> {
-    const user = await this.users.findByEmail(email.trim().toLowerCase());
+  async signIn(email: string, password: string, client: SignInClient): Promise<SignedIn> {
+    const normalised = email.trim().toLowerCase();
+    const attempt = await this.throttle.begin(normalised, client.address);
+    const user = await this.users.findByEmail(normalised);
     const ok =
       user && user.active
         ? await this.hasher.verify(user.passwordHash, password)
         : await this.hasher.verifyAgainstNothing(password);
-    if (!user || !ok) throw DomainError.unauthenticated('Email or password is not right');
+    if (!user || !ok) {
+      await this.throttle.failed(attempt, user, !user ? 'unknown_account' : user.active ? 'wrong_password' : 'account_disabled');
+      throw DomainError.unauthenticated('Email or password is not right');
+    }
+    const userAgent = client.userAgent;
 
     const now = this.clock.now();
     const token = newToken();
@@ -71,6 +85,7 @@ export class AuthService implements OnApplicationBootstrap {
       expiresAt,
     });
     await this.users.touchSignIn(user.id, now);
+    await this.throttle.succeeded(attempt, toAuthUser(user));
     return { user: toAuthUser(user), token, expiresAt };
   }
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Auth, CurrentUser } from './auth.decorators';
 import type { AuthUser } from './auth-user';
@@ -14,7 +14,7 @@ export class UsersController {
   @Get()
   @ApiOkResponse({ type: [UserDto] })
   async list(): Promise<UserDto[]> {
-    return (await this.users.list()).map(mapUser);
+    return (await this.users.listWithLocks()).map(mapUser);
   }
 
   @Post()
@@ -26,7 +26,14 @@ export class UsersController {
   @Get(':id')
   @ApiOkResponse({ type: UserDto })
   async get(@Param('id', ParseUUIDPipe) id: string): Promise<UserDto> {
-    return mapUser(await this.users.get(id));
+    return mapUser(await this.users.getWithLock(id));
+  }
+
+  @Post(':id/unlock')
+  @HttpCode(200)
+  @ApiOkResponse({ type: UserDto, description: 'lifts a sign-in lock set after failed attempts' })
+  async unlock(@CurrentUser() actor: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<UserDto> {
+    return mapUser(await this.users.unlock(actor, id));
   }
 
   @Patch(':id')

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../common/domain-error';
 import { type StaffRole, User } from './entities/user.entity';
+import type { AuthUser } from './auth-user';
 import { PasswordHasher } from './password-hasher';
+import { SignInThrottle } from './sign-in-throttle';
 import { SessionRepository } from './session.repository';
 import { UserRepository } from './user.repository';
 
@@ -12,6 +14,8 @@ export interface CreateUserInput {
   role: StaffRole;
   countries?: string[];
 }
+
+export type StaffAccount = User & { lockedUntil: Date | null };
 
 export interface UpdateUserInput {
   name?: string;
@@ -28,10 +32,31 @@ export class UsersService {
     private readonly users: UserRepository,
     private readonly sessions: SessionRepository,
     private readonly hasher: PasswordHasher,
+    private readonly throttle: SignInThrottle,
   ) {}
 
   list(): Promise<User[]> {
     return this.users.list();
+  }
+
+  /** Staff accounts as organisers see them, with the end of any sign-in lock. */
+  async listWithLocks(): Promise<StaffAccount[]> {
+    const users = await this.users.list();
+    const locks = await this.throttle.lockedUntil(users);
+    return users.map((user) => Object.assign(user, { lockedUntil: locks.get(user.id) ?? null }));
+  }
+
+  async getWithLock(id: string): Promise<StaffAccount> {
+    const user = await this.get(id);
+    const locks = await this.throttle.lockedUntil([user]);
+    return Object.assign(user, { lockedUntil: locks.get(user.id) ?? null });
+  }
+
+  /** Lifts a sign-in lock before it ends (the person was locked out by their own typing, or by someone guessing). */
+  async unlock(actor: AuthUser, id: string): Promise<StaffAccount> {
+    const user = await this.get(id);
+    await this.throttle.unlock(actor, user);
+    return Object.assign(user, { lockedUntil: null });
   }
 
   /** Staff names by id, for showing who did what (outreach log); unknown ids are left out. */

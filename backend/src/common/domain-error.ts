@@ -1,6 +1,13 @@
 /** Every error a service raises on purpose; the HTTP filter maps the kind once. */
 export type DomainErrorKind =
-  'validation' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited' | 'unavailable';
+  | 'validation'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'rate_limited'
+  | 'unavailable'
+  | 'unsupported_media_type';
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -31,6 +38,9 @@ export class DomainError extends Error {
   /** 503: the request was fine but could not be done now (a lock held too long); nothing was written. */
   static unavailable(message: string, retryAfterSeconds: number): DomainError {
     return new DomainError('unavailable', message, undefined, retryAfterSeconds);
+  }
+  static rateLimited(message: string, retryAfterSeconds: number): DomainError {
+    return new DomainError('rate_limited', message, undefined, retryAfterSeconds);
   }
   static unauthenticated(message = 'Sign in first'): DomainError {
     return new DomainError('unauthenticated', message);

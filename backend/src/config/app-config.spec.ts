@@ -53,3 +53,28 @@ describe(loadConfig.name, () => {
     expect(message).toContain('ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
   });
 });
+
+describe('TRUST_PROXY', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'df-config-'));
+  const trust = (value?: string) => loadConfig({ DATA_DIR: dir, TRUST_PROXY: value }).trustProxy;
+
+  it('trusts no forwarded header unless told, and takes a hop count or addresses and ranges', () => {
+    expect(trust()).toBe(false);
+    expect(trust('0')).toBe(false);
+    expect(trust('false')).toBe(false);
+    expect(trust('2')).toBe(2);
+    expect(trust('10.0.0.5, 172.16.0.0/12,loopback, ::1, fd00::/8')).toEqual([
+      '10.0.0.5',
+      '172.16.0.0/12',
+      'loopback',
+      '::1',
+      'fd00::/8',
+    ]);
+  });
+
+  it('refuses true, and says which entries it does not understand', () => {
+    expect(() => trust('true')).toThrow(/TRUST_PROXY=true is not allowed/);
+    expect(() => trust('10.0.0.0/33, proxy.internal, 10.0.0.1')).toThrow(/not understood: "10.0.0.0\/33", "proxy.internal"$/m);
+    expect(() => trust('99')).toThrow(/between 0 and 10/);
+  });
+});

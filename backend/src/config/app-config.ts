@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { repoRoot } from '../paths';
 import { readOrCreateAppSecret } from './app-secret';
 import { EnvDto } from './env.dto';
+import { parseTrustProxy, type TrustProxy } from './trust-proxy';
 
 export interface AppConfig {
   port: number;
@@ -17,6 +18,8 @@ export interface AppConfig {
   admin?: { email: string; password: string };
   logLevel: string;
   publicRateLimitPerMinute: number;
+  /** Whose X-Forwarded-For to believe (Fastify's trustProxy); false: nobody's. */
+  trustProxy: TrustProxy;
   mail: {
     from: string;
     /** Messages a second at most; 0 means no limit. */
@@ -44,6 +47,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if ((dto.ADMIN_EMAIL && !dto.ADMIN_PASSWORD) || (!dto.ADMIN_EMAIL && dto.ADMIN_PASSWORD)) {
     problems.push('ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
   }
+  const trustProxy = parseTrustProxy(dto.TRUST_PROXY);
+  if (typeof trustProxy === 'string') problems.push(trustProxy);
   if (problems.length) throw new ConfigError(problems);
 
   const port = dto.PORT ?? 3000;
@@ -63,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     admin: dto.ADMIN_EMAIL && dto.ADMIN_PASSWORD ? { email: dto.ADMIN_EMAIL, password: dto.ADMIN_PASSWORD } : undefined,
     logLevel: dto.LOG_LEVEL ?? 'info',
     publicRateLimitPerMinute: dto.PUBLIC_RATE_LIMIT_PER_MINUTE ?? 60,
+    trustProxy: trustProxy as TrustProxy,
     mail: {
       from: dto.MAIL_FROM ?? `"Diaspora Forum" <no-reply@${new URL(publicUrl).hostname}>`,
       ratePerSecond: dto.MAIL_RATE_PER_SECOND ?? 50,

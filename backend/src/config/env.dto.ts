@@ -54,6 +54,11 @@ export class EnvDto {
   @Min(1)
   PUBLIC_RATE_LIMIT_PER_MINUTE?: number;
 
+  /** Checked by parseTrustProxy (config/trust-proxy.ts). */
+  @IsOptional()
+  @IsString()
+  TRUST_PROXY?: string;
+
   @IsOptional()
   @IsString()
   @MinLength(3)

@@ -65,6 +65,13 @@ export class UserDto extends AuthUserDto {
   @ApiProperty() active: boolean;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastSignInAt: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'while sign-in is locked after failed attempts: when the lock ends (an organiser may unlock sooner)',
+  })
+  lockedUntil: string | null;
 }
 
 export class SetupStatusDto {
@@ -75,11 +82,12 @@ export function mapAuthUser(user: AuthUser): AuthUserDto {
   return { id: user.id, email: user.email, name: user.name, role: user.role, countries: user.countries };
 }
 
-export function mapUser(user: User): UserDto {
+export function mapUser(user: User & { lockedUntil?: Date | null }): UserDto {
   return {
     ...mapAuthUser(user),
     active: user.active,
     lastSignInAt: user.lastSignInAt?.toISOString() ?? null,
     createdAt: user.createdAt.toISOString(),
+    lockedUntil: user.lockedUntil?.toISOString() ?? null,
   };
 }

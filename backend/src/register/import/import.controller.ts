@@ -11,8 +11,9 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-fastify';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Auth, CurrentUser } from '../../auth/auth.decorators';
+import { TakesUpload } from '../../common/json-body.guard';
 import type { AuthUser } from '../../auth/auth-user';
 import { ImportBatchDto, ImportDetailDto, ImportPreviewDto } from './dto/import-batch.dto';
 import { CommitImportDto, PreviewImportDto } from './dto/import-request.dto';
@@ -28,7 +29,7 @@ export class ImportController {
 
   @Post()
   @UseInterceptors(FileInterceptor('file'))
-  @ApiConsumes('multipart/form-data')
+  @TakesUpload()
   @ApiBody({
     schema: {
       type: 'object',
