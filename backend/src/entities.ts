@@ -5,6 +5,7 @@ import { SessionPresenter } from './agenda/session-presenter.entity';
 import { Attendee } from './attendees/attendee.entity';
 import { BadgeKey } from './badges/badge-key.entity';
 import { CheckIn } from './checkin/check-in.entity';
+import { DoorAssignment } from './checkin/door-assignment.entity';
 import { Session } from './auth/entities/session.entity';
 import { User } from './auth/entities/user.entity';
 import { Forum } from './forums/forum.entity';
@@ -58,5 +59,6 @@ export const entities = [
   Attendee,
   BadgeKey,
   CheckIn,
+  DoorAssignment,
   AuditEntry,
 ];

@@ -10,6 +10,7 @@ import { ArrivalsRepository } from './arrivals.repository';
 import { ArrivalsService } from './arrivals.service';
 import { CheckInEvents } from './check-in-events';
 import { CheckIn } from './check-in.entity';
+import { DoorAssignment } from './door-assignment.entity';
 import { CheckInRepository } from './check-in.repository';
 import { CheckInService } from './check-in.service';
 import { DoorController } from './door.controller';
@@ -22,7 +23,7 @@ import { WalkInService } from './walk-in.service';
 
 /** The door (data, check-ins, walk-ins) and the organisers' arrivals views. */
 @Module({
-  imports: [TypeOrmModule.forFeature([CheckIn]), AuthModule, AttendeesModule, ForumsModule, BadgesModule, RegisterModule],
+  imports: [TypeOrmModule.forFeature([CheckIn, DoorAssignment]), AuthModule, AttendeesModule, ForumsModule, BadgesModule, RegisterModule],
   controllers: [DoorController, ArrivalsController],
   providers: [
     CheckInEvents,
