@@ -17,6 +17,7 @@ export type CheckInMethod = (typeof checkInMethods)[number];
 @Entity('check_ins')
 @Index(['attendeeId', 'day', 'admitted'], { unique: true })
 @Index(['forumId', 'day', 'recordedAt'])
+@Index(['forumId', 'nonce'], { unique: true })
 export class CheckIn {
   @UuidPrimaryColumn()
   id: string = randomUUID();
@@ -81,8 +82,8 @@ export class CheckIn {
   @Column({ type: 'boolean', default: false })
   offDay: boolean;
 
-  /** Made by the door device per scan: sending a check-in twice records it once. */
-  @Index({ unique: true })
+  /** Made by the door device per scan: sending a check-in twice records it once. Unique per forum: a nonce
+   * replayed through another forum is a new scan there, never an answer about the first forum. */
   @Column({ type: 'varchar', length: 64 })
   nonce: string;
 }

@@ -1,9 +1,12 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
 
-export class DoorStaffDevicesOverrides1796195240597 implements MigrationInterface {
-    name = 'DoorStaffDevicesOverrides1796195240597'
+export class DoorStaffDevicesOverrides1796195320242 implements MigrationInterface {
+    name = 'DoorStaffDevicesOverrides1796195320242'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`
+            DROP INDEX "IDX_af547895f6281e0352f134df7c"
+        `);
         await queryRunner.query(`
             CREATE TABLE "door_assignments" (
                 "id" varchar(36) PRIMARY KEY NOT NULL,
@@ -24,9 +27,6 @@ export class DoorStaffDevicesOverrides1796195240597 implements MigrationInterfac
         `);
         await queryRunner.query(`
             DROP INDEX "IDX_5aea55c08edc61ee1446cfd48d"
-        `);
-        await queryRunner.query(`
-            DROP INDEX "IDX_af547895f6281e0352f134df7c"
         `);
         await queryRunner.query(`
             CREATE TABLE "temporary_check_ins" (
@@ -98,9 +98,6 @@ export class DoorStaffDevicesOverrides1796195240597 implements MigrationInterfac
         `);
         await queryRunner.query(`
             CREATE INDEX "IDX_5aea55c08edc61ee1446cfd48d" ON "check_ins" ("forumId", "day", "recordedAt")
-        `);
-        await queryRunner.query(`
-            CREATE UNIQUE INDEX "IDX_af547895f6281e0352f134df7c" ON "check_ins" ("nonce")
         `);
         await queryRunner.query(`
             DROP INDEX "IDX_57de40bc620f456c7311aa3a1e"
@@ -213,6 +210,9 @@ export class DoorStaffDevicesOverrides1796195240597 implements MigrationInterfac
             CREATE UNIQUE INDEX "IDX_631b40eaefa5126be3ed1a3a0e" ON "attendees" ("forumId", "memberId")
         `);
         await queryRunner.query(`
+            CREATE UNIQUE INDEX "IDX_ab840ac6aad6fb7b77fa518611" ON "check_ins" ("forumId", "nonce")
+        `);
+        await queryRunner.query(`
             CREATE UNIQUE INDEX "IDX_fd11aa87698d5a784713b9de97" ON "sessions" ("deviceId")
         `);
     }
@@ -220,6 +220,9 @@ export class DoorStaffDevicesOverrides1796195240597 implements MigrationInterfac
     public async down(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`
             DROP INDEX "IDX_fd11aa87698d5a784713b9de97"
+        `);
+        await queryRunner.query(`
+            DROP INDEX "IDX_ab840ac6aad6fb7b77fa518611"
         `);
         await queryRunner.query(`
             DROP INDEX "IDX_631b40eaefa5126be3ed1a3a0e"
@@ -325,9 +328,6 @@ export class DoorStaffDevicesOverrides1796195240597 implements MigrationInterfac
             CREATE INDEX "IDX_57de40bc620f456c7311aa3a1e" ON "sessions" ("userId")
         `);
         await queryRunner.query(`
-            DROP INDEX "IDX_af547895f6281e0352f134df7c"
-        `);
-        await queryRunner.query(`
             DROP INDEX "IDX_5aea55c08edc61ee1446cfd48d"
         `);
         await queryRunner.query(`
@@ -395,9 +395,6 @@ export class DoorStaffDevicesOverrides1796195240597 implements MigrationInterfac
             DROP TABLE "temporary_check_ins"
         `);
         await queryRunner.query(`
-            CREATE UNIQUE INDEX "IDX_af547895f6281e0352f134df7c" ON "check_ins" ("nonce")
-        `);
-        await queryRunner.query(`
             CREATE INDEX "IDX_5aea55c08edc61ee1446cfd48d" ON "check_ins" ("forumId", "day", "recordedAt")
         `);
         await queryRunner.query(`
@@ -411,6 +408,9 @@ export class DoorStaffDevicesOverrides1796195240597 implements MigrationInterfac
         `);
         await queryRunner.query(`
             DROP TABLE "door_assignments"
+        `);
+        await queryRunner.query(`
+            CREATE UNIQUE INDEX "IDX_af547895f6281e0352f134df7c" ON "check_ins" ("nonce")
         `);
     }
 

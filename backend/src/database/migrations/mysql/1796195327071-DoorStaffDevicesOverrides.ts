@@ -1,9 +1,12 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
 
-export class DoorStaffDevicesOverrides1796195247252 implements MigrationInterface {
-    name = 'DoorStaffDevicesOverrides1796195247252'
+export class DoorStaffDevicesOverrides1796195327071 implements MigrationInterface {
+    name = 'DoorStaffDevicesOverrides1796195327071'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`
+            DROP INDEX \`IDX_af547895f6281e0352f134df7c\` ON \`check_ins\`
+        `);
         await queryRunner.query(`
             CREATE TABLE \`door_assignments\` (
                 \`id\` varchar(36) NOT NULL,
@@ -67,9 +70,15 @@ export class DoorStaffDevicesOverrides1796195247252 implements MigrationInterfac
         await queryRunner.query(`
             CREATE UNIQUE INDEX \`IDX_631b40eaefa5126be3ed1a3a0e\` ON \`attendees\` (\`forumId\`, \`memberId\`)
         `);
+        await queryRunner.query(`
+            CREATE UNIQUE INDEX \`IDX_ab840ac6aad6fb7b77fa518611\` ON \`check_ins\` (\`forumId\`, \`nonce\`)
+        `);
     }
 
     public async down(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`
+            DROP INDEX \`IDX_ab840ac6aad6fb7b77fa518611\` ON \`check_ins\`
+        `);
         await queryRunner.query(`
             DROP INDEX \`IDX_631b40eaefa5126be3ed1a3a0e\` ON \`attendees\`
         `);
@@ -117,6 +126,9 @@ export class DoorStaffDevicesOverrides1796195247252 implements MigrationInterfac
         `);
         await queryRunner.query(`
             DROP TABLE \`door_assignments\`
+        `);
+        await queryRunner.query(`
+            CREATE UNIQUE INDEX \`IDX_af547895f6281e0352f134df7c\` ON \`check_ins\` (\`nonce\`)
         `);
     }
 
