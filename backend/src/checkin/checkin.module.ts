@@ -14,6 +14,9 @@ import { DoorAssignment } from './door-assignment.entity';
 import { CheckInRepository } from './check-in.repository';
 import { CheckInService } from './check-in.service';
 import { DoorController } from './door.controller';
+import { DoorAccess } from './door-access.service';
+import { DoorAssignmentRepository } from './door-assignment.repository';
+import { DoorStaffController } from './door-staff.controller';
 import { CheckInSettler } from './check-in-settler';
 import { LiveScans } from './live-scans';
 import { DoorDataRepository } from './door-data.repository';
@@ -24,9 +27,11 @@ import { WalkInService } from './walk-in.service';
 /** The door (data, check-ins, walk-ins) and the organisers' arrivals views. */
 @Module({
   imports: [TypeOrmModule.forFeature([CheckIn, DoorAssignment]), AuthModule, AttendeesModule, ForumsModule, BadgesModule, RegisterModule],
-  controllers: [DoorController, ArrivalsController],
+  controllers: [DoorController, DoorStaffController, ArrivalsController],
   providers: [
     CheckInEvents,
+    DoorAccess,
+    DoorAssignmentRepository,
     CheckInRepository,
     CheckInService,
     CheckInSettler,
