@@ -39,7 +39,7 @@ export function doorListPdf(forum: DoorListForum, entries: DoorListEntry[], prin
   const dayFormat = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
   const dayLabels = forum.days.map((d) => dayFormat.format(new Date(`${d}T12:00:00Z`)));
   const daysLeft = A4.width - MARGIN - DAY_COLUMN * forum.days.length;
-  const columns = { surname: MARGIN, first: MARGIN + 170, badge: MARGIN + 320, role: MARGIN + 370 };
+  const columns = { surname: MARGIN, first: MARGIN + 145, badge: MARGIN + 270, role: MARGIN + 310 };
   let page = 0;
   let y = 0;
 
@@ -68,8 +68,8 @@ export function doorListPdf(forum: DoorListForum, entries: DoorListEntry[], prin
   header();
   for (const entry of entries) {
     if (y + ROW > A4.height - MARGIN) header();
-    doc.font(BOLD).fontSize(10).text(entry.lastName, columns.surname, y + 4, { width: 165, lineBreak: false, ellipsis: true });
-    doc.font(REGULAR).text(entry.firstName, columns.first, y + 4, { width: 145, lineBreak: false, ellipsis: true });
+    doc.font(BOLD).fontSize(10).text(entry.lastName, columns.surname, y + 4, { width: 140, lineBreak: false, ellipsis: true });
+    doc.font(REGULAR).text(entry.firstName, columns.first, y + 4, { width: 120, lineBreak: false, ellipsis: true });
     doc.text(String(entry.badgeNumber), columns.badge, y + 4, { lineBreak: false });
     doc.fontSize(9).text(entry.role, columns.role, y + 4, { width: daysLeft - columns.role - 6, lineBreak: false, ellipsis: true });
     forum.days.forEach((_, i) =>
