@@ -177,7 +177,7 @@ describe('the door app: assigned forums, set-aside check-ins, overrides, the pap
     await doorContext.setOffline(false);
     await door.getByTestId('door-pending').filter({ hasText: 'All check-ins sent' }).waitFor({ timeout: 20_000 });
     const setAside = door.getByTestId('door-set-aside');
-    await setAside.getByText(/Thabo Mokoena, scanned .*: scannedAt: is in the future/).waitFor();
+    await setAside.getByText(/Thabo Mokoena, scanned .*: scan time is in the future/).waitFor();
     await expect(setAside.innerText()).resolves.not.toContain('Palesa');
     await door.screenshot({ path: screenshotPath('door-set-aside'), fullPage: true });
 

@@ -64,8 +64,8 @@ describe('check-in queue', () => {
       refusedItems({ 'checkIns.2.day': ['not a day of this forum'], 'checkIns.0.scannedAt': ['is in the future'], other: ['x'] }),
     ).toEqual(
       new Map([
-        [2, 'day: not a day of this forum'],
-        [0, 'scannedAt: is in the future'],
+        [2, 'day not a day of this forum'],
+        [0, 'scan time is in the future'],
       ]),
     );
     expect(refusedItems({})).toEqual(new Map());

@@ -38,6 +38,9 @@ export function toItem(c: StoredCheckIn): CheckInItem {
   return { nonce, badgeNumber, badgeVersion, day, scannedAt, door, method, offline, ...(overrideReason ? { overrideReason } : {}) };
 }
 
+/** The check-in fields as door staff would say them. */
+const fieldWords: Record<string, string> = { scannedAt: 'scan time', day: 'day', badgeNumber: 'badge number', overrideReason: 'reason' };
+
 /**
  * The items of a refused batch that the server named (`checkIns.N.field` in its field errors), with
  * their messages, by position in the batch; empty when the refusal names none.
@@ -48,7 +51,7 @@ export function refusedItems(fields: Record<string, string[]>): Map<number, stri
     const match = /^checkIns\.(\d+)\.(\w+)/.exec(key);
     if (!match) continue;
     const n = Number(match[1]);
-    const text = `${match[2]}: ${messages.join('; ')}`;
+    const text = `${fieldWords[match[2]] ?? match[2]} ${messages.join('; ')}`;
     named.set(n, named.has(n) ? `${named.get(n)}; ${text}` : text);
   }
   return named;

@@ -273,6 +273,7 @@ export class DoorSession {
     this.stopTimers = null;
     this.forumId = null;
     this.day = null;
+    this.door = '';
     this.data = null;
     this.checkIns = [];
     this.setIndex(null);
