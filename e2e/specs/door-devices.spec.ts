@@ -50,7 +50,12 @@ describe('the door app: assigned forums, set-aside check-ins, overrides, the pap
       ['Palesa', 'Adams'],
       ['Mpho', 'Letsie'],
     ]) {
-      await organiser('POST', `/api/v1/forums/${forumId}/attendees`, { role: 'attendee', firstName, lastName, countryCode: 'LS' });
+      await organiser('POST', `/api/v1/forums/${forumId}/attendees`, {
+        role: 'attendee',
+        firstName,
+        lastName,
+        countryCode: 'LS',
+      });
     }
     browser = await launchChromium();
     console = await (await phoneContext(browser, app.url)).newPage();
@@ -136,9 +141,13 @@ describe('the door app: assigned forums, set-aside check-ins, overrides, the pap
     expect(conflicts[0].duplicate.deviceId).toEqual(expect.any(String));
     const audit = app.db.url
       ? null
-      : execFileSync('sqlite3', [`${app.db.dataDir}/diaspora-forum.sqlite`, "SELECT summary FROM audit_entries WHERE action = 'door.override'"], {
-          encoding: 'utf8',
-        });
+      : execFileSync(
+          'sqlite3',
+          [`${app.db.dataDir}/diaspora-forum.sqlite`, "SELECT summary FROM audit_entries WHERE action = 'door.override'"],
+          {
+            encoding: 'utf8',
+          },
+        );
     if (audit !== null) expect(audit).toMatch(/badge=1 day=\S+ result=forced device=/);
 
     await console.goto(`/admin/forums/${forumId}/arrivals`);
@@ -193,7 +202,10 @@ describe('the door app: assigned forums, set-aside check-ins, overrides, the pap
 
   it('prints the paper door list from the door app: by surname, badge numbers, tick boxes', async () => {
     await door.getByRole('link', { name: 'Back to scanning' }).click();
-    const [download] = await Promise.all([door.waitForEvent('download'), door.getByRole('link', { name: 'Paper door list (PDF)' }).click()]);
+    const [download] = await Promise.all([
+      door.waitForEvent('download'),
+      door.getByRole('link', { name: 'Paper door list (PDF)' }).click(),
+    ]);
     const pdf = readFileSync((await download.path())!);
     const text = poppler('pdftotext-raw', pdf);
     expect(text).toContain('Door list · Diaspora Forum 2027');

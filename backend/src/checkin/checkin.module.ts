@@ -26,7 +26,14 @@ import { WalkInService } from './walk-in.service';
 
 /** The door (data, check-ins, walk-ins) and the organisers' arrivals views. */
 @Module({
-  imports: [TypeOrmModule.forFeature([CheckIn, DoorAssignment]), AuthModule, AttendeesModule, ForumsModule, BadgesModule, RegisterModule],
+  imports: [
+    TypeOrmModule.forFeature([CheckIn, DoorAssignment]),
+    AuthModule,
+    AttendeesModule,
+    ForumsModule,
+    BadgesModule,
+    RegisterModule,
+  ],
   controllers: [DoorController, DoorStaffController, ArrivalsController],
   providers: [
     CheckInEvents,

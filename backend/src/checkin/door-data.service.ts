@@ -93,12 +93,20 @@ export class DoorDataService {
     const days = day ? [day] : await this.access.daysOf(user, forumId, forumDays(forum));
     const attendees = (await this.doorData.attendees(forumId))
       .filter((a) => !a.revoked)
-      .sort((a, b) => collator.compare(a.lastName, b.lastName) || collator.compare(a.firstName, b.firstName) || a.badgeNumber - b.badgeNumber);
+      .sort(
+        (a, b) =>
+          collator.compare(a.lastName, b.lastName) || collator.compare(a.firstName, b.firstName) || a.badgeNumber - b.badgeNumber,
+      );
     const now = this.clock.now();
     const printedAt = `${dateIn(forum.timezone, now)} ${new Intl.DateTimeFormat('en-GB', { timeZone: forum.timezone, hour: '2-digit', minute: '2-digit' }).format(now)}`;
     const pdf = doorListPdf(
       { name: forum.name, venue: forum.venue, days },
-      attendees.map((a) => ({ badgeNumber: a.badgeNumber, firstName: a.firstName, lastName: a.lastName, role: attendeeRoleLabels[a.role] })),
+      attendees.map((a) => ({
+        badgeNumber: a.badgeNumber,
+        firstName: a.firstName,
+        lastName: a.lastName,
+        role: attendeeRoleLabels[a.role],
+      })),
       printedAt,
     );
     return { forum, pdf };

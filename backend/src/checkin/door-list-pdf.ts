@@ -61,17 +61,26 @@ export function doorListPdf(forum: DoorListForum, entries: DoorListEntry[], prin
     doc.text('Role', columns.role, y, { lineBreak: false });
     dayLabels.forEach((label, i) => doc.text(label, daysLeft + i * DAY_COLUMN, y, { lineBreak: false }));
     y += 14;
-    doc.moveTo(MARGIN, y).lineTo(A4.width - MARGIN, y).lineWidth(0.8).stroke();
+    doc
+      .moveTo(MARGIN, y)
+      .lineTo(A4.width - MARGIN, y)
+      .lineWidth(0.8)
+      .stroke();
     y += 4;
   };
 
   header();
   for (const entry of entries) {
     if (y + ROW > A4.height - MARGIN) header();
-    doc.font(BOLD).fontSize(10).text(entry.lastName, columns.surname, y + 4, { width: 140, lineBreak: false, ellipsis: true });
+    doc
+      .font(BOLD)
+      .fontSize(10)
+      .text(entry.lastName, columns.surname, y + 4, { width: 140, lineBreak: false, ellipsis: true });
     doc.font(REGULAR).text(entry.firstName, columns.first, y + 4, { width: 120, lineBreak: false, ellipsis: true });
     doc.text(String(entry.badgeNumber), columns.badge, y + 4, { lineBreak: false });
-    doc.fontSize(9).text(entry.role, columns.role, y + 4, { width: daysLeft - columns.role - 6, lineBreak: false, ellipsis: true });
+    doc
+      .fontSize(9)
+      .text(entry.role, columns.role, y + 4, { width: daysLeft - columns.role - 6, lineBreak: false, ellipsis: true });
     forum.days.forEach((_, i) =>
       doc
         .rect(daysLeft + i * DAY_COLUMN + 8, y + 3, BOX, BOX)
@@ -87,7 +96,11 @@ export function doorListPdf(forum: DoorListForum, entries: DoorListEntry[], prin
       .stroke()
       .strokeColor('#000');
   }
-  if (entries.length === 0) doc.font(REGULAR).fontSize(11).text('No one to admit yet.', MARGIN, y + 6);
+  if (entries.length === 0)
+    doc
+      .font(REGULAR)
+      .fontSize(11)
+      .text('No one to admit yet.', MARGIN, y + 6);
   doc.end();
   return doc;
 }

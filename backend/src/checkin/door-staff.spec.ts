@@ -121,7 +121,10 @@ describe(DoorStaffController.name, () => {
       ]);
       expect((await assign(registrar.userId, [{ forumId: forum.id }]).expect(400)).body.fields.userId).toBeDefined();
       await assign(door.userId, [{ forumId: 'not-an-id' }]).expect(400);
-      await organiser.put(`/api/v1/door-staff/${door.userId}/assignments`).send({ assignments: [[]] }).expect(400);
+      await organiser
+        .put(`/api/v1/door-staff/${door.userId}/assignments`)
+        .send({ assignments: [[]] })
+        .expect(400);
       await door.put(`/api/v1/door-staff/${door.userId}/assignments`).send({ assignments: [] }).expect(403);
       await registrar.get('/api/v1/door-staff').expect(403);
     });
@@ -223,18 +226,28 @@ describe(DoorStaffController.name, () => {
         'SELECT badgeNumber, result, forced, reason, staffUserId, deviceId FROM check_ins WHERE forumId = ? AND forced = 1 ORDER BY badgeNumber',
         [forum.id],
       );
-      expect(rows.map((r: { badgeNumber: number; result: string; reason: string }) => [Number(r.badgeNumber), r.result, r.reason])).toEqual([
+      expect(
+        rows.map((r: { badgeNumber: number; result: string; reason: string }) => [Number(r.badgeNumber), r.result, r.reason]),
+      ).toEqual([
         [1, 'forced', 'Stepped out to the car park'],
         [2, 'admitted', 'Organisers agreed'],
       ]);
-      expect(rows.every((r: { staffUserId: string; deviceId: string }) => r.staffUserId === door.userId && r.deviceId)).toBe(true);
+      expect(rows.every((r: { staffUserId: string; deviceId: string }) => r.staffUserId === door.userId && r.deviceId)).toBe(
+        true,
+      );
 
       const report = (await organiser.get(`/api/v1/forums/${forum.id}/check-ins/conflicts`).expect(200)).body;
       const overrides = report.filter((c: { kind: string }) => c.kind === 'override');
       expect(overrides).toHaveLength(2);
       expect(overrides.find((c: { attendee: { badgeNumber: number } }) => c.attendee.badgeNumber === 1)).toMatchObject({
         admission: { door: 'Gate A' },
-        duplicate: { door: 'Gate B', forced: true, reason: 'Stepped out to the car park', staffName: 'Test door', deviceId: rows[0].deviceId },
+        duplicate: {
+          door: 'Gate B',
+          forced: true,
+          reason: 'Stepped out to the car park',
+          staffName: 'Test door',
+          deviceId: rows[0].deviceId,
+        },
       });
       const entries = (await audit('door.override')).filter((e) => e.targetId === forum.id);
       expect(entries.map((e) => e.summary)).toEqual([
@@ -336,9 +349,15 @@ describe(DoorStaffController.name, () => {
     const answers = await Promise.all(
       [door, otherDoor, door, otherDoor].map((agent) => agent.post(`/api/v1/door/forums/${forum.id}/walk-ins`).send(body())),
     );
-    expect(answers.map((a) => [a.status, a.body.fields]).sort()).toEqual([[201, undefined], [409, undefined], [409, undefined], [409, undefined]]);
+    expect(answers.map((a) => [a.status, a.body.fields]).sort()).toEqual([
+      [201, undefined],
+      [409, undefined],
+      [409, undefined],
+      [409, undefined],
+    ]);
     const [row] = await t.dataSource.query('SELECT COUNT(*) AS n FROM attendees WHERE forumId = ?', [forum.id]);
     expect(Number(row.n)).toBe(1);
-    for (const refused of answers.filter((a) => a.status === 409)) expect(refused.body.message).toMatch(/already an attendee: badge 1/);
+    for (const refused of answers.filter((a) => a.status === 409))
+      expect(refused.body.message).toMatch(/already an attendee: badge 1/);
   });
 });

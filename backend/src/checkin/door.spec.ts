@@ -65,7 +65,13 @@ describe(DoorController.name, () => {
         invitations.create({ forumId: forum.id, memberId: member.id, locale: 'en', days: [DAY2] }),
       );
       await addAttendees(t, forum.id, [
-        { memberId: member.id, firstName: 'Palesa', lastName: 'Ntšekhe', needs: ['wheelchair', 'Needs a quiet seat near the exit'], role: 'presenter' },
+        {
+          memberId: member.id,
+          firstName: 'Palesa',
+          lastName: 'Ntšekhe',
+          needs: ['wheelchair', 'Needs a quiet seat near the exit'],
+          role: 'presenter',
+        },
         {
           firstName: 'Zoë',
           lastName: 'Mokoena',
@@ -97,26 +103,21 @@ describe(DoorController.name, () => {
       expect(data.publicKey).toMatch(/^[A-Za-z0-9_-]{43}$/);
       expect(Date.parse(data.generatedAt)).not.toBeNaN();
       expect(data.attendees).toEqual([
-        [
-          1,
-          1,
-          'presenter',
-          'Palesa',
-          'Ntšekhe',
-          null,
-          null,
-          ['wheelchair'],
-          0,
-          '4567',
-          [expect.any(String), 'North door'],
-          1,
-        ],
+        [1, 1, 'presenter', 'Palesa', 'Ntšekhe', null, null, ['wheelchair'], 0, '4567', [expect.any(String), 'North door'], 1],
         [2, 1, 'attendee', 'Zoë', 'Mokoena', null, null, null, 1, null, null, 0],
         [3, 3, 'attendee', 'Lerato', 'Cancelled', null, null, null, 1, null, null, 1],
       ]);
       // Nothing else about people leaves the server: no emails, full phones, ids or occupations.
       const text = JSON.stringify(data);
-      for (const secret of ['secret.person', '+27821234567', '821234567', 'Secret occupation', member.id, 'quiet seat', 'London']) {
+      for (const secret of [
+        'secret.person',
+        '+27821234567',
+        '821234567',
+        'Secret occupation',
+        member.id,
+        'quiet seat',
+        'London',
+      ]) {
         expect(text).not.toContain(secret);
       }
 

@@ -106,7 +106,12 @@ export const doorTupleSchema = {
     { type: 'string', title: 'lastName' },
     nullable({ type: 'string', title: 'countryCode', description: 'always null: not sent to doors' }),
     nullable({ type: 'string', title: 'region', description: 'always null: not sent to doors' }),
-    nullable({ type: 'array', title: 'needs', description: 'need flags (AccessibilityNeed), never free text', items: { type: 'string' } }),
+    nullable({
+      type: 'array',
+      title: 'needs',
+      description: 'need flags (AccessibilityNeed), never free text',
+      items: { type: 'string' },
+    }),
     { type: 'integer', enum: [0, 1], title: 'revoked' },
     nullable({
       type: 'string',

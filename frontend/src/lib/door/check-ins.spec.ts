@@ -69,8 +69,15 @@ describe('check-in queue', () => {
       ]),
     );
     expect(refusedItems({})).toEqual(new Map());
-    const all = [stored('r', 4, '2027-04-08T08:00:00Z', { state: 'refused', refusal: 'day: x' }), stored('p', 5, '2027-04-08T08:01:00Z')];
-    expect(pendingBatches(all).flat().map((c) => c.nonce)).toEqual(['p']);
+    const all = [
+      stored('r', 4, '2027-04-08T08:00:00Z', { state: 'refused', refusal: 'day: x' }),
+      stored('p', 5, '2027-04-08T08:01:00Z'),
+    ];
+    expect(
+      pendingBatches(all)
+        .flat()
+        .map((c) => c.nonce),
+    ).toEqual(['p']);
     expect([...localAdmissions(all).keys()]).toEqual([5]);
     expect(toItem(stored('o', 6, '2027-04-08T08:01:00Z', { overrideReason: 'Stepped out' })).overrideReason).toBe('Stepped out');
     expect('overrideReason' in toItem(stored('o', 6, '2027-04-08T08:01:00Z'))).toBe(false);

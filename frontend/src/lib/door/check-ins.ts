@@ -35,11 +35,26 @@ export function isConflict(c: StoredCheckIn): boolean {
 
 export function toItem(c: StoredCheckIn): CheckInItem {
   const { nonce, badgeNumber, badgeVersion, day, scannedAt, door, method, offline, overrideReason } = c;
-  return { nonce, badgeNumber, badgeVersion, day, scannedAt, door, method, offline, ...(overrideReason ? { overrideReason } : {}) };
+  return {
+    nonce,
+    badgeNumber,
+    badgeVersion,
+    day,
+    scannedAt,
+    door,
+    method,
+    offline,
+    ...(overrideReason ? { overrideReason } : {}),
+  };
 }
 
 /** The check-in fields as door staff would say them. */
-const fieldWords: Record<string, string> = { scannedAt: 'scan time', day: 'day', badgeNumber: 'badge number', overrideReason: 'reason' };
+const fieldWords: Record<string, string> = {
+  scannedAt: 'scan time',
+  day: 'day',
+  badgeNumber: 'badge number',
+  overrideReason: 'reason',
+};
 
 /**
  * The items of a refused batch that the server named (`checkIns.N.field` in its field errors), with

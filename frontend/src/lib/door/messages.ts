@@ -15,7 +15,8 @@ export const text = {
   appNotStored: 'The app could not be stored for offline use: keep this page open.',
   signInAgain: 'Your session has ended: sign in again to send the waiting check-ins (they are kept).',
   signInLink: 'Sign in again',
-  sendRefused: (reason: string) => `The server could not take the waiting check-ins (${reason}). They are kept; tell an organiser.`,
+  sendRefused: (reason: string) =>
+    `The server could not take the waiting check-ins (${reason}). They are kept; tell an organiser.`,
   setAsideTitle: 'Refused by the server: set aside (the rest were sent)',
   setAsideLine: (name: string, time: string, why: string) => `${name}, scanned ${time}: ${why}`,
   setAsideHint: 'Tell an organiser: these are kept on this device and reported, but will not be sent again.',
