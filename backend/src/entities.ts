@@ -5,6 +5,7 @@ import { SessionPresenter } from './agenda/session-presenter.entity';
 import { Attendee } from './attendees/attendee.entity';
 import { BadgeKey } from './badges/badge-key.entity';
 import { CheckIn } from './checkin/check-in.entity';
+import { DoorAssignment } from './checkin/door-assignment.entity';
 import { Session } from './auth/entities/session.entity';
 import { SignInThrottleRow } from './auth/entities/sign-in-throttle.entity';
 import { User } from './auth/entities/user.entity';
@@ -60,5 +61,6 @@ export const entities = [
   Attendee,
   BadgeKey,
   CheckIn,
+  DoorAssignment,
   AuditEntry,
 ];

@@ -80,7 +80,14 @@ export async function startBenchApp({ repoRoot, databaseUrl, days, nodeArgs = []
       capacity: 100000,
       status: 'open',
     });
-    await api(base, organiser, 'POST', '/api/v1/users', { email: DOOR, name: 'Bench door', password: PASSWORD, role: 'door' });
+    const account = await api(base, organiser, 'POST', '/api/v1/users', {
+      email: DOOR,
+      name: 'Bench door',
+      password: PASSWORD,
+      role: 'door',
+    });
+    // Door accounts reach only the forums they are assigned to.
+    await api(base, organiser, 'PUT', `/api/v1/door-staff/${account.id}/assignments`, { assignments: [{ forumId: forum.id }] });
     const door = await signIn(base, DOOR);
     return { ...proc, kill: stop, base, port, organiser, door, forum };
   } catch (e) {

@@ -60,7 +60,8 @@ describe('arrivals: organisers watch the doors live', () => {
     doors = [];
     for (const name of ['Lineo', 'Teboho']) {
       const email = `${name.toLowerCase()}@example.org`;
-      await organiser('POST', '/api/v1/users', { email, name, password: 'correct horse battery', role: 'door' });
+      const account = await organiser('POST', '/api/v1/users', { email, name, password: 'correct horse battery', role: 'door' });
+      await organiser('PUT', `/api/v1/door-staff/${account.id}/assignments`, { assignments: [{ forumId }] });
       doors.push(await signedInFetch(app, { email, password: 'correct horse battery' }));
     }
     browser = await launchChromium();

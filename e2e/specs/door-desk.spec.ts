@@ -26,7 +26,7 @@ describe('the door app: search, walk-ins, and door accounts', () => {
     app = await startApp();
     organiserCredentials = await setupOrganiser(app);
     organiser = await signedInFetch(app, organiserCredentials);
-    await organiser('POST', '/api/v1/users', { ...doorUser, role: 'door' });
+    const doorAccount = await organiser('POST', '/api/v1/users', { ...doorUser, role: 'door' });
     const forum = await organiser('POST', '/api/v1/forums', {
       name: 'Diaspora Forum 2027',
       venue: 'Manthabiseng, Maseru',
@@ -34,8 +34,11 @@ describe('the door app: search, walk-ins, and door accounts', () => {
       endDate: today,
       capacity: 100,
       status: 'open',
+      // Search by the last digits of a phone is this forum's choice (off by default).
+      doorPhoneSearch: true,
     });
     forumId = forum.id;
+    await organiser('PUT', `/api/v1/door-staff/${doorAccount.id}/assignments`, { assignments: [{ forumId }] });
     const member = await organiser('POST', '/api/v1/members', {
       firstName: 'Lineo',
       lastName: 'Ntšekhe',

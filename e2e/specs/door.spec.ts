@@ -89,7 +89,7 @@ describe('the door app: scanning badges with the phone camera, online and offlin
     const organiserCredentials = await setupOrganiser(app);
     organiser = await signedInFetch(app, organiserCredentials);
     const cookie = await sessionCookie(app, organiserCredentials);
-    await organiser('POST', '/api/v1/users', { ...doorUser, role: 'door' });
+    const doorAccount = await organiser('POST', '/api/v1/users', { ...doorUser, role: 'door' });
 
     const forum = await organiser('POST', '/api/v1/forums', {
       name: 'Diaspora Forum 2027',
@@ -100,6 +100,7 @@ describe('the door app: scanning badges with the phone camera, online and offlin
       status: 'open',
     });
     forumId = forum.id;
+    await organiser('PUT', `/api/v1/door-staff/${doorAccount.id}/assignments`, { assignments: [{ forumId }] });
 
     // A real RSVP: invited by email, accepted through the personal link, badge from that link.
     const member = await organiser('POST', '/api/v1/members', {

@@ -42,6 +42,13 @@ worker.addEventListener('activate', (event) => {
 });
 
 worker.addEventListener('message', (event) => {
+  if (event.data === 'forget') {
+    // This device was signed out by an organiser: keep nothing of the door app.
+    event.waitUntil(
+      caches.keys().then((keys) => Promise.all(keys.filter((k) => k.startsWith(PREFIX)).map((k) => caches.delete(k)))),
+    );
+    return;
+  }
   if (event.data !== 'precache') return;
   event.waitUntil(
     precache().then(

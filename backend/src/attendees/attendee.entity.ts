@@ -9,6 +9,8 @@ export { type AttendeeRole, attendeeRoles } from './attendee.constants';
 @Entity('attendees')
 @Index(['forumId', 'badgeNumber'], { unique: true })
 @Index(['forumId', 'lastName'])
+// A register member is one attendee per forum: two doors registering the same walk-in at once cannot make two.
+@Index(['forumId', 'memberId'], { unique: true })
 export class Attendee {
   @UuidPrimaryColumn()
   id: string = randomUUID();

@@ -9,6 +9,8 @@ export interface AuthUser {
   name: string;
   role: StaffRole;
   countries: string[];
+  /** The signed-in device (its session's public id); absent outside a request. */
+  deviceId?: string;
 }
 
 export function toAuthUser(user: User): AuthUser {

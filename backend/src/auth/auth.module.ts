@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { DoorDevicesController } from './door-devices.controller';
+import { DoorDevicesService } from './door-devices.service';
 import { Session } from './entities/session.entity';
 import { SignInThrottleRow } from './entities/sign-in-throttle.entity';
 import { User } from './entities/user.entity';
@@ -16,16 +18,17 @@ import { UsersService } from './users.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([User, Session, SignInThrottleRow])],
-  controllers: [AuthController, UsersController],
+  controllers: [AuthController, UsersController, DoorDevicesController],
   providers: [
     AuthService,
     UsersService,
+    DoorDevicesService,
     UserRepository,
     SessionRepository,
     PasswordHasher,
     SignInThrottle,
     { provide: SignInThrottleStore, useClass: SignInThrottleRepository },
   ],
-  exports: [AuthService, UsersService],
+  exports: [AuthService, UsersService, DoorDevicesService],
 })
 export class AuthModule {}

@@ -89,12 +89,16 @@ export class AuthService implements OnApplicationBootstrap {
     return { user: toAuthUser(user), token, expiresAt };
   }
 
-  /** The user behind a session cookie, or null when it is unknown, expired or the account is disabled. */
-  async authenticate(token: string): Promise<AuthUser | null> {
+  /**
+   * The user behind a session cookie (with the device's id), or null when it is unknown, expired or
+   * the account is disabled; 'revoked' when an organiser signed this device out.
+   */
+  async authenticate(token: string): Promise<AuthUser | null | 'revoked'> {
     const tokenHash = hashToken(token);
     const now = this.clock.now();
     const session = await this.sessions.findWithUser(tokenHash, now);
     if (!session || session.expiresAt <= now || !session.active) return null;
+    if (session.revoked) return 'revoked';
     if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
       await this.sessions.touch(tokenHash, now, new Date(now.getTime() + SESSION_LIFETIME_MS));
     }

@@ -23,6 +23,7 @@ export class SessionGuard implements CanActivate {
     const req = context.switchToHttp().getRequest<FastifyRequest & { user?: AuthUser }>();
     const token = readSessionToken(req);
     const user = token ? await this.auth.authenticate(token) : null;
+    if (user === 'revoked') throw new DomainError('device_revoked', 'An organiser signed this device out');
     if (!user) throw DomainError.unauthenticated();
 
     const roles = this.reflector.getAllAndOverride<StaffRole[] | undefined>(ALLOWED_ROLES, targets);

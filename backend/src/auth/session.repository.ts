@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { LessThan, Repository } from 'typeorm';
-import { fromSqlDateTime, parseJsonList, toBool } from '../database/sql-values';
+import { fromSqlDateTime, parseJsonList, toBool, toSqlDateTime } from '../database/sql-values';
 import type { AuthUser } from './auth-user';
 import { RecentSessions } from './recent-sessions';
 import { Session } from './entities/session.entity';
@@ -13,12 +14,37 @@ export interface CheckedSession {
   expiresAt: Date;
   /** The account is enabled. */
   active: boolean;
+  /** An organiser signed this device out. */
+  revoked: boolean;
   user: AuthUser;
+}
+
+/** A signed-in device as organisers see it. */
+export interface DeviceSession {
+  deviceId: string;
+  userId: string;
+  userName: string;
+  role: StaffRole;
+  deviceName: string | null;
+  signedInAt: Date;
+  lastSeenAt: Date;
+  lastSyncAt: Date | null;
+  waitingCount: number | null;
+  setAsideCount: number | null;
+  revokedAt: Date | null;
+}
+
+export interface DeviceReport {
+  deviceName: string;
+  waitingCount: number;
+  setAsideCount: number;
 }
 
 interface SessionRow {
   lastSeenAt: Date | string;
   expiresAt: Date | string;
+  deviceId: string | null;
+  revokedAt: Date | string | null;
   id: string;
   email: string;
   name: string;
@@ -34,7 +60,7 @@ export class SessionRepository {
   constructor(@InjectRepository(Session) private readonly sessions: Repository<Session>) {}
 
   async create(session: Pick<Session, 'tokenHash' | 'userId' | 'userAgent' | 'lastSeenAt' | 'expiresAt'>): Promise<void> {
-    await this.sessions.insert(session);
+    await this.sessions.insert({ ...session, deviceId: randomUUID() });
   }
 
   /**
@@ -45,7 +71,7 @@ export class SessionRepository {
     const recent = this.recent.get(tokenHash, now.getTime());
     if (recent) return recent;
     const [row] = (await this.sessions.manager.query(
-      `SELECT s.lastSeenAt, s.expiresAt, u.id, u.email, u.name, u.role, u.countries, u.active
+      `SELECT s.lastSeenAt, s.expiresAt, s.deviceId, s.revokedAt, u.id, u.email, u.name, u.role, u.countries, u.active
        FROM sessions s INNER JOIN users u ON u.id = s.userId WHERE s.tokenHash = ?`,
       [tokenHash],
     )) as SessionRow[];
@@ -54,7 +80,15 @@ export class SessionRepository {
       lastSeenAt: fromSqlDateTime(row.lastSeenAt),
       expiresAt: fromSqlDateTime(row.expiresAt),
       active: toBool(row.active),
-      user: { id: row.id, email: row.email, name: row.name, role: row.role, countries: parseJsonList(row.countries) ?? [] },
+      revoked: row.revokedAt !== null,
+      user: {
+        id: row.id,
+        email: row.email,
+        name: row.name,
+        role: row.role,
+        countries: parseJsonList(row.countries) ?? [],
+        ...(row.deviceId ? { deviceId: row.deviceId } : {}),
+      },
     };
     this.recent.set(tokenHash, session, now.getTime());
     return session;
@@ -73,6 +107,47 @@ export class SessionRepository {
   async deleteForUser(userId: string): Promise<void> {
     this.recent.forgetUser(userId);
     await this.sessions.delete({ userId });
+  }
+
+  /** What a door device reported at its sync (its door's name, what it still holds). */
+  async report(deviceId: string, report: DeviceReport, at: Date): Promise<void> {
+    await this.sessions.update({ deviceId }, { ...report, lastSyncAt: at });
+  }
+
+  /** Live sessions of door accounts, and of anyone else whose device reported as a door. */
+  async doorDevices(now: Date): Promise<DeviceSession[]> {
+    const rows = (await this.sessions.manager.query(
+      `SELECT s.deviceId, s.userId, u.name AS userName, u.role, s.deviceName, s.createdAt, s.lastSeenAt, s.lastSyncAt,
+         s.waitingCount, s.setAsideCount, s.revokedAt
+       FROM sessions s INNER JOIN users u ON u.id = s.userId
+       WHERE s.expiresAt > ? AND s.deviceId IS NOT NULL AND (u.role = 'door' OR s.deviceName IS NOT NULL)
+       ORDER BY u.name, s.createdAt`,
+      [toSqlDateTime(now)],
+    )) as Record<string, unknown>[];
+    const date = (v: unknown) => (v === null || v === undefined ? null : fromSqlDateTime(v as Date | string));
+    const count = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+    return rows.map((r) => ({
+      deviceId: r.deviceId as string,
+      userId: r.userId as string,
+      userName: r.userName as string,
+      role: r.role as StaffRole,
+      deviceName: (r.deviceName as string | null) ?? null,
+      signedInAt: date(r.createdAt)!,
+      lastSeenAt: date(r.lastSeenAt)!,
+      lastSyncAt: date(r.lastSyncAt),
+      waitingCount: count(r.waitingCount),
+      setAsideCount: count(r.setAsideCount),
+      revokedAt: date(r.revokedAt),
+    }));
+  }
+
+  /** Marks the device signed out by an organiser; false when there is no such live device. */
+  async revoke(deviceId: string, at: Date): Promise<{ userId: string } | null> {
+    const session = await this.sessions.findOneBy({ deviceId });
+    if (!session) return null;
+    this.recent.forget(session.tokenHash);
+    if (!session.revokedAt) await this.sessions.update({ deviceId }, { revokedAt: at });
+    return { userId: session.userId };
   }
 
   async deleteExpired(now: Date): Promise<void> {

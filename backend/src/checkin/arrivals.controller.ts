@@ -34,9 +34,10 @@ export class ArrivalsController {
   @ApiOkResponse({ type: [ConflictDto] })
   async conflicts(@Param('forumId', ParseUUIDPipe) forumId: string): Promise<ConflictDto[]> {
     return (await this.arrivals.conflicts(forumId)).map((c) => ({
+      kind: c.kind,
       day: c.day,
       attendee: c.attendee,
-      admission: { ...c.admission, scannedAt: c.admission.scannedAt.toISOString() },
+      admission: c.admission && { ...c.admission, scannedAt: c.admission.scannedAt.toISOString() },
       duplicate: {
         ...c.duplicate,
         scannedAt: c.duplicate.scannedAt.toISOString(),

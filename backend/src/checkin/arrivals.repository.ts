@@ -14,11 +14,27 @@ export interface AdmittedRow {
   region: string | null;
 }
 
+/** duplicate: admitted elsewhere first; override: door staff admitted against the verdict; off_day: scanned on another date. */
+export type ConflictKind = 'duplicate' | 'override' | 'off_day';
+
 export interface ConflictRow {
+  kind: ConflictKind;
   day: string;
   attendee: { id: string; firstName: string; lastName: string; badgeNumber: number };
-  admission: { scannedAt: Date; door: string; staffName: string; offline: boolean };
-  duplicate: { scannedAt: Date; recordedAt: Date; door: string; staffName: string; offline: boolean };
+  /** The day's first admission, when it is another check-in than this one. */
+  admission: { scannedAt: Date; door: string; staffName: string; offline: boolean } | null;
+  /** The check-in in question (for `duplicate`, the later scan). */
+  duplicate: {
+    scannedAt: Date;
+    recordedAt: Date;
+    door: string;
+    staffName: string;
+    offline: boolean;
+    forced: boolean;
+    reason: string | null;
+    offDay: boolean;
+    deviceId: string | null;
+  };
 }
 
 export interface AttendanceRow {
@@ -71,22 +87,26 @@ export class ArrivalsRepository {
     return Number(row.n);
   }
 
-  /** Every duplicate beside the admission it collided with, latest first. */
+  /**
+   * Every check-in to look at, latest first: duplicates beside the admission they collided with,
+   * overrides (with who, which device and why), and scans whose time is not on their forum day.
+   */
   async conflicts(forumId: string): Promise<ConflictRow[]> {
     const rows = (await this.dataSource.query(
       `SELECT d.day, a.id AS attendeeId, a.firstName, a.lastName, a.badgeNumber,
               f.scannedAt AS firstScannedAt, f.door AS firstDoor, fu.name AS firstStaff, f.offline AS firstOffline,
-              d.scannedAt, d.recordedAt, d.door, du.name AS staff, d.offline
+              d.result, d.scannedAt, d.recordedAt, d.door, du.name AS staff, d.offline, d.forced, d.reason, d.offDay, d.deviceId
        FROM check_ins d
        JOIN attendees a ON a.id = d.attendeeId
-       JOIN check_ins f ON f.attendeeId = d.attendeeId AND f.day = d.day AND f.admitted = 1
+       LEFT JOIN check_ins f ON f.attendeeId = d.attendeeId AND f.day = d.day AND f.admitted = 1 AND f.id <> d.id
        LEFT JOIN users fu ON fu.id = f.staffUserId
        LEFT JOIN users du ON du.id = d.staffUserId
-       WHERE d.forumId = ? AND d.result = 'duplicate'
+       WHERE d.forumId = ? AND (d.result IN ('duplicate', 'forced') OR d.forced = 1 OR d.offDay = 1)
        ORDER BY d.recordedAt DESC, d.id`,
       [forumId],
     )) as Raw[];
     return rows.map((r) => ({
+      kind: toBool(r.forced) ? 'override' : r.result === 'duplicate' ? 'duplicate' : 'off_day',
       day: r.day as string,
       attendee: {
         id: r.attendeeId as string,
@@ -94,18 +114,25 @@ export class ArrivalsRepository {
         lastName: r.lastName as string,
         badgeNumber: Number(r.badgeNumber),
       },
-      admission: {
-        scannedAt: fromSqlDateTime(r.firstScannedAt as Date | string),
-        door: r.firstDoor as string,
-        staffName: (r.firstStaff as string | null) ?? '',
-        offline: toBool(r.firstOffline),
-      },
+      admission:
+        r.firstScannedAt === null || r.firstScannedAt === undefined
+          ? null
+          : {
+              scannedAt: fromSqlDateTime(r.firstScannedAt as Date | string),
+              door: r.firstDoor as string,
+              staffName: (r.firstStaff as string | null) ?? '',
+              offline: toBool(r.firstOffline),
+            },
       duplicate: {
         scannedAt: fromSqlDateTime(r.scannedAt as Date | string),
         recordedAt: fromSqlDateTime(r.recordedAt as Date | string),
         door: r.door as string,
         staffName: (r.staff as string | null) ?? '',
         offline: toBool(r.offline),
+        forced: toBool(r.forced),
+        reason: (r.reason as string | null) ?? null,
+        offDay: toBool(r.offDay),
+        deviceId: (r.deviceId as string | null) ?? null,
       },
     }));
   }

@@ -4,7 +4,7 @@ import type { Agent } from 'supertest';
 import { anOpenForum } from '../test/fixtures';
 import { createTestApp, type TestApp } from '../test/test-app';
 import { ArrivalsService } from './arrivals.service';
-import { addAttendees, DAY1, DAY2, listen, scan, sessionCookie } from '../test/check-in-helpers';
+import { addAttendees, DAY1, DAY2, listen, scan, sessionCookie, assignDoors } from '../test/check-in-helpers';
 
 describe(ArrivalsService.name, () => {
   let t: TestApp;
@@ -18,11 +18,17 @@ describe(ArrivalsService.name, () => {
   });
   afterAll(() => t.close());
 
+  const forumAtDoor = async (...args: Parameters<typeof anOpenForum>) => {
+    const forum = await anOpenForum(...args);
+    await assignDoors(t, forum.id);
+    return forum;
+  };
+
   const checkIn = (agent: Agent, forumId: string, ...items: Record<string, unknown>[]) =>
     agent.post(`/api/v1/door/forums/${forumId}/check-ins`).send({ checkIns: items }).expect(200);
 
   it('counts admissions per day, role, country, province and quarter hour', async () => {
-    const forum = await anOpenForum(organiser);
+    const forum = await forumAtDoor(organiser);
     await addAttendees(t, forum.id, [
       { role: 'presenter' },
       { region: 'Free State' },
@@ -71,12 +77,13 @@ describe(ArrivalsService.name, () => {
   });
 
   it('syncs an offline batch: the admission that reached the server first stays, the rest are conflicts', async () => {
-    const forum = await anOpenForum(organiser, { name: 'Offline forum' });
+    const forum = await forumAtDoor(organiser, { name: 'Offline forum' });
     await addAttendees(t, forum.id, [
       { firstName: 'Thabo', lastName: 'Online' },
       { firstName: 'Lineo', lastName: 'Offline' },
     ]);
     const onlineDoor = await t.signedIn('door');
+    await assignDoors(t, forum.id);
     await checkIn(onlineDoor, forum.id, scan({ badgeNumber: 1, door: 'Gate A', scannedAt: '2026-01-01T09:00:00.000Z' }));
     // The offline phone scanned badge 1 earlier than Gate A, but it synced later.
     const sync = await checkIn(
@@ -93,10 +100,14 @@ describe(ArrivalsService.name, () => {
       staffName: 'Test door',
     });
 
-    const { body } = await organiser.get(`/api/v1/forums/${forum.id}/check-ins/conflicts`).expect(200);
+    const { body: report } = await organiser.get(`/api/v1/forums/${forum.id}/check-ins/conflicts`).expect(200);
+    // These scans' times (2026) are not on the forum day (2027): they are listed as off-day too.
+    expect(report.filter((c: { kind: string }) => c.kind === 'off_day')).toHaveLength(2);
+    const body = report.filter((c: { kind: string }) => c.kind === 'duplicate');
     expect(body).toHaveLength(2);
     const thabo = body.find((c: { attendee: { lastName: string } }) => c.attendee.lastName === 'Online');
     expect(thabo).toEqual({
+      kind: 'duplicate',
       day: DAY1,
       attendee: { id: expect.any(String), firstName: 'Thabo', lastName: 'Online', badgeNumber: 1 },
       admission: { scannedAt: '2026-01-01T09:00:00.000Z', door: 'Gate A', staffName: 'Test door', offline: false },
@@ -106,6 +117,10 @@ describe(ArrivalsService.name, () => {
         door: 'Gate B',
         staffName: 'Test door',
         offline: true,
+        forced: false,
+        reason: null,
+        offDay: true,
+        deviceId: expect.any(String),
       },
     });
     const lineo = body.find((c: { attendee: { lastName: string } }) => c.attendee.lastName === 'Offline');
@@ -113,7 +128,7 @@ describe(ArrivalsService.name, () => {
   });
 
   it('streams a summary on connect and again after a check-in', async () => {
-    const forum = await anOpenForum(organiser);
+    const forum = await forumAtDoor(organiser);
     await addAttendees(t, forum.id, [{}]);
     const port = await listen(t);
     const cookie = await sessionCookie(t, 'organiser');
@@ -167,7 +182,7 @@ describe(ArrivalsService.name, () => {
   });
 
   it('exports who attended as spreadsheet-safe CSV with forum-time admissions', async () => {
-    const forum = await anOpenForum(organiser);
+    const forum = await forumAtDoor(organiser);
     await addAttendees(t, forum.id, [
       { firstName: '=cmd|" /C calc"!A0', lastName: 'Ntšekhe', role: 'vip' },
       { firstName: 'Never', lastName: 'Came' },
@@ -188,7 +203,7 @@ describe(ArrivalsService.name, () => {
   });
 
   it('keeps door accounts out of every organiser route here', async () => {
-    const forum = await anOpenForum(organiser);
+    const forum = await forumAtDoor(organiser);
     for (const path of ['arrivals', 'arrivals/stream', 'check-ins/conflicts', 'attendance.csv']) {
       await door.get(`/api/v1/forums/${forum.id}/${path}`).expect(403);
       await t.anon().get(`/api/v1/forums/${forum.id}/${path}`).expect(401);

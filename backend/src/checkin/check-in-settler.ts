@@ -1,15 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import type { CheckInResult } from './check-in.entity';
 import { type Admission, type AttendeeAtDoor, CheckInRepository, type NewCheckIn } from './check-in.repository';
-import { dayErrors, forumDays } from './forum-day-rules';
+import { dayErrors, forumDays, onForumDay } from './forum-day-rules';
 
-/** One scan as the server settles it: the door's check-in with who sent it and when it arrived. */
-export type Scan = Omit<NewCheckIn, 'attendeeId' | 'result'>;
+/**
+ * One scan as the server settles it: the door's check-in with who sent it and when it arrived.
+ * `reason` is set when door staff admit against the verdict (an override).
+ */
+export type Scan = Omit<NewCheckIn, 'attendeeId' | 'result' | 'forced' | 'offDay'>;
 
 export interface CheckInOutcome {
   nonce: string;
   result: CheckInResult;
   admission: Admission | null;
+  /** Stored now (not a replay) as an override: the caller puts it in the audit log. */
+  forced?: true;
 }
 
 /** Why a scan cannot be settled: bad input, answered with a 4xx and nothing stored. */
@@ -46,7 +51,7 @@ export class CheckInSettler {
         if (!forum) decided.set(scan, { problem: 'unknown_forum' });
         else if (!days.includes(scan.day))
           decided.set(scan, { problem: 'not_a_forum_day', message: Object.values(dayErrors(days, scan.day))[0][0] });
-        else decided.set(scan, decideOne(scan, attendees.get(scan.badgeNumber) ?? null));
+        else decided.set(scan, decideOne(scan, attendees.get(scan.badgeNumber) ?? null, forum.timezone));
       }
     }
     return scans.map((scan) => decided.get(scan)!);
@@ -60,8 +65,10 @@ export class CheckInSettler {
       for (const { row, admission } of decided) {
         // A duplicate of an admission in this same batch: its admission as stored (the database's precision).
         const stored =
-          row.result === 'duplicate' && !admission ? await this.checkIns.admission(row.attendeeId!, row.day) : admission;
-        outcomes.push({ nonce: row.nonce, result: row.result, admission: stored });
+          (row.result === 'duplicate' || row.result === 'forced') && !admission
+            ? await this.checkIns.admission(row.attendeeId!, row.day)
+            : admission;
+        outcomes.push({ nonce: row.nonce, result: row.result, admission: stored, ...(row.forced ? { forced: true } : {}) });
       }
       return outcomes;
     }
@@ -73,21 +80,23 @@ export class CheckInSettler {
   private async storeOne({ row, admission }: Decided): Promise<CheckInOutcome> {
     let stored = await this.checkIns.insert(row);
     if (stored === 'already_admitted') {
-      // Another request admitted them after this one looked: this scan is the duplicate.
-      row.result = 'duplicate';
+      // Another request admitted them after this one looked: this scan is the duplicate (or, overridden, forced).
+      row.result = row.forced ? 'forced' : 'duplicate';
       stored = await this.checkIns.insert(row);
       admission = await this.checkIns.admission(row.attendeeId!, row.day);
     }
-    if (stored === 'nonce_taken') return this.replay(row.nonce);
-    return { nonce: row.nonce, result: row.result, admission };
+    if (stored === 'nonce_taken') return this.replay(row.forumId, row.nonce);
+    return { nonce: row.nonce, result: row.result, admission, ...(row.forced ? { forced: true } : {}) };
   }
 
-  /** The answer first given for this nonce; nothing new is stored. */
-  private async replay(nonce: string): Promise<CheckInOutcome> {
-    const stored = await this.checkIns.findByNonce(nonce);
+  /** The answer first given for this nonce at this forum; nothing new is stored. */
+  private async replay(forumId: string, nonce: string): Promise<CheckInOutcome> {
+    const stored = await this.checkIns.findByNonce(forumId, nonce);
     if (!stored) throw new Error(`check-in ${nonce} collided on its nonce but is not stored`);
     const admission =
-      stored.result === 'duplicate' && stored.attendeeId ? await this.checkIns.admission(stored.attendeeId, stored.day) : null;
+      (stored.result === 'duplicate' || stored.result === 'forced') && stored.attendeeId
+        ? await this.checkIns.admission(stored.attendeeId, stored.day)
+        : null;
     return { nonce, result: stored.result, admission };
   }
 }
@@ -101,11 +110,25 @@ export function isProblem(value: object): value is ScanProblem {
  * is the current version (a manual check-in has no version), once per attendee and day: a later scan
  * that day is a duplicate, answered with the first admission. (Scans of the same attendee earlier in
  * the batch count: the attendee is marked admitted as it is decided.)
+ *
+ * Door staff may override, with a reason: an attendee already admitted that day is let in again
+ * (`forced`), and one the door refused as "other day" (the server does not refuse those) is admitted
+ * with the override on record. A revoked, replaced or unknown badge is never admitted by override.
+ * A scan whose time is not on its forum day (forum time zone, with the tolerance) is settled the same
+ * way and flagged `offDay` for the conflict report.
  */
-function decideOne(scan: Scan, attendee: AttendeeAtDoor | null): Decided {
+function decideOne(scan: Scan, attendee: AttendeeAtDoor | null, timezone: string): Decided {
   const result = resultOf(scan, attendee);
-  const row: NewCheckIn = { ...scan, attendeeId: attendee?.id ?? null, result };
-  if (result === 'duplicate') return { row, admission: attendee!.admissions.get(scan.day) ?? null };
+  const forced = scan.reason !== null && (result === 'admitted' || result === 'forced');
+  const row: NewCheckIn = {
+    ...scan,
+    attendeeId: attendee?.id ?? null,
+    result,
+    forced,
+    reason: forced ? scan.reason : null,
+    offDay: !onForumDay(scan.scannedAt, scan.day, timezone),
+  };
+  if (result === 'duplicate' || result === 'forced') return { row, admission: attendee!.admissions.get(scan.day) ?? null };
   if (result === 'admitted') attendee!.admissions.set(scan.day, null);
   return { row, admission: null };
 }
@@ -114,5 +137,6 @@ function resultOf(scan: Scan, attendee: AttendeeAtDoor | null): CheckInResult {
   if (!attendee) return 'unknown';
   if (attendee.revoked) return 'revoked';
   if (scan.badgeVersion !== null && scan.badgeVersion !== attendee.badgeVersion) return 'revoked';
-  return attendee.admissions.has(scan.day) ? 'duplicate' : 'admitted';
+  if (!attendee.admissions.has(scan.day)) return 'admitted';
+  return scan.reason !== null ? 'forced' : 'duplicate';
 }

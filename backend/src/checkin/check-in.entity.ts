@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Column, Entity, Index } from 'typeorm';
 import { UuidPrimaryColumn } from '../database/uuid-primary-column';
 
-export const checkInResults = ['admitted', 'duplicate', 'revoked', 'unknown'] as const;
+/** `forced`: admitted by door staff's override although already admitted that day (see `forced`). */
+export const checkInResults = ['admitted', 'duplicate', 'forced', 'revoked', 'unknown'] as const;
 export type CheckInResult = (typeof checkInResults)[number];
 
 export const checkInMethods = ['scan', 'manual', 'walk_in'] as const;
@@ -16,6 +17,7 @@ export type CheckInMethod = (typeof checkInMethods)[number];
 @Entity('check_ins')
 @Index(['attendeeId', 'day', 'admitted'], { unique: true })
 @Index(['forumId', 'day', 'recordedAt'])
+@Index(['forumId', 'nonce'], { unique: true })
 export class CheckIn {
   @UuidPrimaryColumn()
   id: string = randomUUID();
@@ -65,8 +67,23 @@ export class CheckIn {
   @Column({ type: 'varchar', length: 36 })
   staffUserId: string;
 
-  /** Made by the door device per scan: sending a check-in twice records it once. */
-  @Index({ unique: true })
+  /** The signed-in device (its session's device id) that sent it; NULL for rows from before devices were named. */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  deviceId: string | null;
+
+  /** Door staff admitted the person against the verdict ("already checked in" or "other day"), giving `reason`. */
+  @Column({ type: 'boolean', default: false })
+  forced: boolean;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  reason: string | null;
+
+  /** The scan time (forum time zone) is not on `day`, even with the tolerance past midnight: listed in the conflict report. */
+  @Column({ type: 'boolean', default: false })
+  offDay: boolean;
+
+  /** Made by the door device per scan: sending a check-in twice records it once. Unique per forum: a nonce
+   * replayed through another forum is a new scan there, never an answer about the first forum. */
   @Column({ type: 'varchar', length: 64 })
   nonce: string;
 }

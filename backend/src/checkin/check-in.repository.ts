@@ -36,7 +36,12 @@ export interface NewCheckIn {
   offline: boolean;
   door: string;
   staffUserId: string;
+  deviceId: string | null;
   nonce: string;
+  /** Admitted by override (with `reason`); the scan time is not on `day` (see onForumDay). */
+  forced: boolean;
+  reason: string | null;
+  offDay: boolean;
 }
 
 export interface Admission {
@@ -62,7 +67,11 @@ const columns = [
   'offline',
   'door',
   'staffUserId',
+  'deviceId',
   'nonce',
+  'forced',
+  'reason',
+  'offDay',
 ];
 const rowPlaceholders = `(${columns.map(() => '?').join(', ')})`;
 const insertSql = (rows: number) =>
@@ -83,7 +92,7 @@ export class CheckInRepository {
       .getMetadata(CheckIn)
       .indices.filter((i) => i.isUnique)
       .map((i) => ({ name: i.name, columns: i.columns.map((c) => c.databaseName) }));
-    this.nonceIndex = unique.find((i) => i.columns.join() === 'nonce')!;
+    this.nonceIndex = unique.find((i) => i.columns.join() === 'forumId,nonce')!;
     this.admissionIndex = unique.find((i) => i.columns.join() === 'attendeeId,day,admitted')!;
   }
 
@@ -177,9 +186,15 @@ export class CheckInRepository {
     }
   }
 
-  /** What was stored for a nonce (a replayed check-in). */
-  async findByNonce(nonce: string): Promise<{ result: CheckInResult; attendeeId: string | null; day: string } | null> {
-    const [row] = (await this.dataSource.query('SELECT result, attendeeId, day FROM check_ins WHERE nonce = ?', [nonce])) as {
+  /** What was stored for a nonce at this forum (a replayed check-in); nonces of other forums are not seen. */
+  async findByNonce(
+    forumId: string,
+    nonce: string,
+  ): Promise<{ result: CheckInResult; attendeeId: string | null; day: string } | null> {
+    const [row] = (await this.dataSource.query('SELECT result, attendeeId, day FROM check_ins WHERE forumId = ? AND nonce = ?', [
+      forumId,
+      nonce,
+    ])) as {
       result: CheckInResult;
       attendeeId: string | null;
       day: string;
@@ -215,6 +230,10 @@ function rowValues(checkIn: NewCheckIn) {
     checkIn.offline ? 1 : 0,
     checkIn.door,
     checkIn.staffUserId,
+    checkIn.deviceId,
     checkIn.nonce,
+    checkIn.forced ? 1 : 0,
+    checkIn.reason,
+    checkIn.offDay ? 1 : 0,
   ];
 }

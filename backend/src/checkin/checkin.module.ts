@@ -10,9 +10,13 @@ import { ArrivalsRepository } from './arrivals.repository';
 import { ArrivalsService } from './arrivals.service';
 import { CheckInEvents } from './check-in-events';
 import { CheckIn } from './check-in.entity';
+import { DoorAssignment } from './door-assignment.entity';
 import { CheckInRepository } from './check-in.repository';
 import { CheckInService } from './check-in.service';
 import { DoorController } from './door.controller';
+import { DoorAccess } from './door-access.service';
+import { DoorAssignmentRepository } from './door-assignment.repository';
+import { DoorStaffController } from './door-staff.controller';
 import { CheckInSettler } from './check-in-settler';
 import { LiveScans } from './live-scans';
 import { DoorDataRepository } from './door-data.repository';
@@ -22,10 +26,19 @@ import { WalkInService } from './walk-in.service';
 
 /** The door (data, check-ins, walk-ins) and the organisers' arrivals views. */
 @Module({
-  imports: [TypeOrmModule.forFeature([CheckIn]), AuthModule, AttendeesModule, ForumsModule, BadgesModule, RegisterModule],
-  controllers: [DoorController, ArrivalsController],
+  imports: [
+    TypeOrmModule.forFeature([CheckIn, DoorAssignment]),
+    AuthModule,
+    AttendeesModule,
+    ForumsModule,
+    BadgesModule,
+    RegisterModule,
+  ],
+  controllers: [DoorController, DoorStaffController, ArrivalsController],
   providers: [
     CheckInEvents,
+    DoorAccess,
+    DoorAssignmentRepository,
     CheckInRepository,
     CheckInService,
     CheckInSettler,

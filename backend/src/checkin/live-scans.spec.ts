@@ -28,7 +28,9 @@ describe(LiveScans.name, () => {
     offline: false,
     door: 'Main gate',
     staffUserId,
+    deviceId: null,
     nonce: aNonce(),
+    reason: null,
     ...over,
   });
   const resultOf = (settled: object) => ('result' in settled ? settled.result : settled);
@@ -107,6 +109,8 @@ describe(LiveScans.name, () => {
         ...scan(forum.id, 1, { door: 'Other process' }),
         attendeeId: seen.attendees.get(1)!.id,
         result: 'admitted',
+        forced: false,
+        offDay: false,
       });
       return seen;
     });

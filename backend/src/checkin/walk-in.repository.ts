@@ -8,10 +8,11 @@ export class WalkInRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** The attendee a walk-in with this nonce was admitted as (the door sent it again), if any. */
-  async attendeeIdByNonce(nonce: string): Promise<string | null> {
-    const [row] = (await this.dataSource.query(`SELECT attendeeId FROM check_ins WHERE nonce = ? AND method = 'walk_in'`, [
-      nonce,
-    ])) as { attendeeId: string }[];
+  async attendeeIdByNonce(forumId: string, nonce: string): Promise<string | null> {
+    const [row] = (await this.dataSource.query(
+      `SELECT attendeeId FROM check_ins WHERE forumId = ? AND nonce = ? AND method = 'walk_in'`,
+      [forumId, nonce],
+    )) as { attendeeId: string }[];
     return row?.attendeeId ?? null;
   }
 }

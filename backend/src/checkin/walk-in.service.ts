@@ -9,6 +9,7 @@ import { ForumsService } from '../forums/forums.service';
 import { authorOf, type ConsentInput, RegisterService } from '../register/register.service';
 import { CheckInEvents } from './check-in-events';
 import { CheckInRepository } from './check-in.repository';
+import { DoorAccess } from './door-access.service';
 import { DoorDataService, type DoorTuple } from './door-data.service';
 import { WalkInRepository } from './walk-in.repository';
 
@@ -46,12 +47,14 @@ export class WalkInService {
     private readonly signer: BadgeSigner,
     private readonly transactions: Transactions,
     private readonly events: CheckInEvents,
+    private readonly access: DoorAccess,
     private readonly clock: Clock,
   ) {}
 
   async registerAndAdmit(user: AuthUser, forumId: string, input: WalkInInput): Promise<{ attendee: DoorTuple; qrText: string }> {
+    await this.access.checkDay(user, forumId, input.day);
     await this.doorData.forumDay(forumId, input.day);
-    const replayedId = await this.walkIns.attendeeIdByNonce(input.nonce);
+    const replayedId = await this.walkIns.attendeeIdByNonce(forumId, input.nonce);
     const replayed = replayedId && (await this.attendees.badgeOf(replayedId));
     if (replayed) return this.answer(forumId, replayed, input.day);
 
@@ -66,14 +69,32 @@ export class WalkInService {
       preferredLanguage: input.preferredLanguage,
     });
     const [existing] = await this.register.findDuplicates(member);
-    if (existing) {
-      const badgeNumber = await this.attendees.badgeNumberOfMember(forumId, existing.id);
-      if (badgeNumber !== null) {
+    const alreadyAttending = async () => {
+      const badgeNumber = existing && (await this.attendees.badgeNumberOfMember(forumId, existing.id));
+      if (existing && badgeNumber !== null) {
         throw DomainError.conflict(`${existing.firstName} ${existing.lastName} is already an attendee: badge ${badgeNumber}`);
       }
-    }
+    };
+    await alreadyAttending();
     const now = this.clock.now();
-    const attendee = await this.transactions.run(async (tx) => {
+    const attendee = await this.admit(user, forumId, input, member, existing, now).catch(async (error: unknown) => {
+      // Another door registered the same member at this moment: the unique key (forum, member) let one through.
+      await alreadyAttending();
+      throw error;
+    });
+    this.events.recorded(forumId);
+    return this.answer(forumId, attendee, input.day);
+  }
+
+  private admit(
+    user: AuthUser,
+    forumId: string,
+    input: WalkInInput,
+    member: ReturnType<RegisterService['normalise']>,
+    existing: Awaited<ReturnType<RegisterService['findDuplicates']>>[number] | undefined,
+    now: Date,
+  ): Promise<BadgeIdentity> {
+    return this.transactions.run(async (tx) => {
       const memberId =
         existing?.id ??
         (await this.register.insertMember(tx, authorOf(user), member, WALK_IN_CONSENT, 'walk_in', { forumId })).id;
@@ -105,15 +126,17 @@ export class WalkInService {
           offline: false,
           door: input.door.trim(),
           staffUserId: user.id,
+          deviceId: user.deviceId ?? null,
           nonce: input.nonce,
+          forced: false,
+          reason: null,
+          offDay: false,
         },
         tx,
       );
       if (stored !== 'stored') throw DomainError.conflict('This walk-in was sent twice at the same moment; try again');
       return created;
     });
-    this.events.recorded(forumId);
-    return this.answer(forumId, attendee, input.day);
   }
 
   private async answer(forumId: string, attendee: BadgeIdentity, day: string): Promise<{ attendee: DoorTuple; qrText: string }> {

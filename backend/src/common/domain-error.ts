@@ -1,7 +1,9 @@
 /** Every error a service raises on purpose; the HTTP filter maps the kind once. */
+/** `device_revoked` is a 401 that tells a door device an organiser signed it out: it clears its local data. */
 export type DomainErrorKind =
   | 'validation'
   | 'unauthenticated'
+  | 'device_revoked'
   | 'forbidden'
   | 'not_found'
   | 'conflict'

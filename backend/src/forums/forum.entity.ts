@@ -48,6 +48,10 @@ export class Forum {
   @Column({ type: 'varchar', length: 16, default: 'draft' })
   status: ForumStatus;
 
+  /** Door devices get the last four digits of attendees' phones, to search by them (off: nothing of the phone leaves). */
+  @Column({ type: 'boolean', default: false })
+  doorPhoneSearch: boolean;
+
   @CreateDateColumn({ type: 'datetime' })
   createdAt: Date;
 

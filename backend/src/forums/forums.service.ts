@@ -19,6 +19,7 @@ export interface ForumInput {
   capacity: number;
   rsvpDeadline?: string | null;
   status?: ForumStatus;
+  doorPhoneSearch?: boolean;
 }
 
 /** A forum as other modules hold it (type only: the entity stays the forums module's). */
@@ -60,6 +61,7 @@ export class ForumsService {
       capacity: input.capacity,
       rsvpDeadline: input.rsvpDeadline ? new Date(input.rsvpDeadline) : null,
       status: fields.status,
+      doorPhoneSearch: input.doorPhoneSearch ?? false,
     });
   }
 
@@ -76,6 +78,7 @@ export class ForumsService {
       rsvpDeadline:
         input.rsvpDeadline === undefined ? forum.rsvpDeadline : input.rsvpDeadline ? new Date(input.rsvpDeadline) : null,
       status: input.status ?? forum.status,
+      doorPhoneSearch: input.doorPhoneSearch ?? forum.doorPhoneSearch,
     };
     checkForum({ ...next, rsvpDeadline: next.rsvpDeadline?.toISOString() ?? null });
     if (next.capacity < forum.placesTaken) {
@@ -138,7 +141,7 @@ export class ForumsService {
   }
 }
 
-function checkForum(forum: Required<Omit<ForumInput, 'slug'>>): void {
+function checkForum(forum: Required<Omit<ForumInput, 'slug' | 'doorPhoneSearch'>>): void {
   const fields: FieldErrors = {};
   if (!isTimeZone(forum.timezone)) fields.timezone = ['not a known time zone, e.g. Africa/Maseru'];
   if (!isRealDate(forum.startDate)) fields.startDate = ['not a real date'];

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { get, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Attendee } from '../attendees/attendee.entity';
+import { DoorAccess } from '../checkin/door-access.service';
 import { TEST_PASSWORD, type TestApp } from './test-app';
 
 export const DAY1 = '2027-04-08';
@@ -78,4 +79,21 @@ export function rawGet(
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
     }).on('error', reject);
   });
+}
+
+/** Assigns every door account that exists now to the forum (door sessions reach only assigned forums). */
+export async function assignDoors(t: TestApp, forumId: string): Promise<void> {
+  const users = (await t.dataSource.query(
+    `SELECT id FROM users u WHERE role = 'door' AND NOT EXISTS (SELECT 1 FROM door_assignments d WHERE d.userId = u.id AND d.forumId = ?)`,
+    [forumId],
+  )) as { id: string }[];
+  for (const { id } of users) {
+    await t.dataSource.query('INSERT INTO door_assignments (id, userId, forumId, days, createdAt) VALUES (?, ?, ?, NULL, ?)', [
+      randomUUID(),
+      id,
+      forumId,
+      new Date().toISOString().slice(0, 19).replace('T', ' '),
+    ]);
+  }
+  t.app.get(DoorAccess).forget();
 }

@@ -26,4 +26,26 @@ export class Session {
 
   @Column({ type: 'datetime' })
   expiresAt: Date;
+
+  /** The session's public id: organisers name a device by it (the token hash never leaves the server). */
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  deviceId: string | null;
+
+  /** What a door phone reports at each sync: the door it works, when, and what it still holds. */
+  @Column({ type: 'varchar', length: 60, nullable: true })
+  deviceName: string | null;
+
+  @Column({ type: 'datetime', nullable: true })
+  lastSyncAt: Date | null;
+
+  @Column({ type: 'int', nullable: true })
+  waitingCount: number | null;
+
+  @Column({ type: 'int', nullable: true })
+  setAsideCount: number | null;
+
+  /** An organiser signed this device out: it gets 401 (device_revoked) and clears its local data. */
+  @Column({ type: 'datetime', nullable: true })
+  revokedAt: Date | null;
 }

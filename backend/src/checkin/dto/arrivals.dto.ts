@@ -58,12 +58,25 @@ export class ConflictAdmissionDto {
 
 export class ConflictDuplicateDto extends ConflictAdmissionDto {
   @ApiProperty({ format: 'date-time' }) recordedAt: string;
+  @ApiProperty({ description: 'admitted by door staff against the verdict (an override)' }) forced: boolean;
+  @ApiProperty({ type: String, nullable: true, description: "the override's reason, as door staff gave it" })
+  reason: string | null;
+  @ApiProperty({ description: 'the scan time is not on its forum day (forum time zone, with tolerance)' }) offDay: boolean;
+  @ApiProperty({ type: String, nullable: true, description: 'the device (session) that sent it' }) deviceId: string | null;
 }
 
+export const conflictKinds = ['duplicate', 'override', 'off_day'] as const;
+
 export class ConflictDto {
+  @ApiProperty({ enum: conflictKinds, enumName: 'ConflictKind' }) kind: (typeof conflictKinds)[number];
   @ApiProperty() day: string;
   @ApiProperty({ type: ConflictAttendeeDto }) attendee: ConflictAttendeeDto;
-  @ApiProperty({ type: ConflictAdmissionDto, description: 'the first admission, the one that reached the server first' })
-  admission: ConflictAdmissionDto;
-  @ApiProperty({ type: ConflictDuplicateDto }) duplicate: ConflictDuplicateDto;
+  @ApiProperty({
+    type: ConflictAdmissionDto,
+    nullable: true,
+    description: 'the first admission, the one that reached the server first (null when it is this check-in)',
+  })
+  admission: ConflictAdmissionDto | null;
+  @ApiProperty({ type: ConflictDuplicateDto, description: 'the check-in in question (for a duplicate, the later scan)' })
+  duplicate: ConflictDuplicateDto;
 }

@@ -43,6 +43,32 @@ export class DoorDayQueryDto {
   day: string;
 }
 
+export class DoorListQueryDto {
+  @ApiPropertyOptional({ example: '2027-04-08', description: 'one forum day; without it, a tick box for each day you work' })
+  @IsOptional()
+  @Matches(calendarDate, { message: 'use the form YYYY-MM-DD' })
+  day?: string;
+}
+
+export class DoorDeviceReportDto {
+  @ApiProperty({ example: 'Main gate', description: "the door's name given on this device" })
+  @IsString()
+  @Length(checkInRules.door.min, checkInRules.door.max, { message: 'use $constraint1 to $constraint2 characters' })
+  deviceName: string;
+
+  @ApiProperty({ description: 'check-ins waiting on the device' })
+  @IsInt({ message: 'must be a whole number' })
+  @Min(0)
+  @Max(1_000_000)
+  waitingCount: number;
+
+  @ApiProperty({ description: 'check-ins the server refused, set aside on the device' })
+  @IsInt({ message: 'must be a whole number' })
+  @Min(0)
+  @Max(1_000_000)
+  setAsideCount: number;
+}
+
 export class DoorForumDto {
   @ApiProperty() id: string;
   @ApiProperty() name: string;
@@ -78,11 +104,20 @@ export const doorTupleSchema = {
     { $ref: '#/components/schemas/AttendeeRole' },
     { type: 'string', title: 'firstName' },
     { type: 'string', title: 'lastName' },
-    nullable({ type: 'string', title: 'countryCode' }),
-    nullable({ type: 'string', title: 'region' }),
-    nullable({ type: 'array', title: 'needs', items: { type: 'string' } }),
+    nullable({ type: 'string', title: 'countryCode', description: 'always null: not sent to doors' }),
+    nullable({ type: 'string', title: 'region', description: 'always null: not sent to doors' }),
+    nullable({
+      type: 'array',
+      title: 'needs',
+      description: 'need flags (AccessibilityNeed), never free text',
+      items: { type: 'string' },
+    }),
     { type: 'integer', enum: [0, 1], title: 'revoked' },
-    nullable({ type: 'string', title: 'phoneTail', description: 'last digits of the phone, for search' }),
+    nullable({
+      type: 'string',
+      title: 'phoneTail',
+      description: 'last 4 digits of the phone, for search; only when the forum enables search by phone',
+    }),
     nullable({
       type: 'array',
       title: 'checkedIn',
@@ -144,6 +179,18 @@ export class CheckInItemDto {
   @ApiProperty({ description: 'decided offline and sent later' })
   @IsBoolean({ message: 'must be true or false' })
   offline: boolean;
+
+  @ApiPropertyOptional({
+    description:
+      'door staff admit against the verdict ("already checked in" or "other day"), saying why; never admits a revoked badge',
+    minLength: 3,
+    maxLength: 200,
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/(\S.*){3}/s, { message: 'say why, in at least 3 characters' })
+  @MaxLength(200, { message: 'use at most $constraint1 characters' })
+  overrideReason?: string;
 }
 
 export class CheckInBatchDto {

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import {
+  IsBoolean,
   IsDateString,
   IsIn,
   IsInt,
@@ -66,6 +67,11 @@ export class CreateForumDto {
   @IsOptional()
   @IsIn(forumStatuses, { message: `must be one of: ${forumStatuses.join(', ')}` })
   status?: ForumStatus;
+
+  @ApiPropertyOptional({ default: false, description: "door devices get the last 4 digits of attendees' phones to search by" })
+  @IsOptional()
+  @IsBoolean({ message: 'must be true or false' })
+  doorPhoneSearch?: boolean;
 }
 
 export class UpdateForumDto extends PartialType(CreateForumDto, nullsValidated) {}
@@ -82,6 +88,7 @@ export class ForumDto {
   @ApiProperty() capacity: number;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) rsvpDeadline: string | null;
   @ApiProperty({ enum: forumStatuses, enumName: 'ForumStatus' }) status: ForumStatus;
+  @ApiProperty() doorPhoneSearch: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }

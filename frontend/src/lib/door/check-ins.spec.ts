@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyResults, isConflict, localAdmissions, pendingBatches, type StoredCheckIn, toItem } from './check-ins';
+import { applyResults, isConflict, localAdmissions, pendingBatches, refusedItems, type StoredCheckIn, toItem } from './check-ins';
 
 function stored(nonce: string, badgeNumber: number, scannedAt: string, more: Partial<StoredCheckIn> = {}): StoredCheckIn {
   return {
@@ -57,5 +57,29 @@ describe('check-in queue', () => {
     expect(admissions.get(1)).toEqual({ scannedAt: '2027-04-08T08:01:00Z', door: 'Main gate' });
     expect(admissions.get(2)).toMatchObject({ door: 'Side door' });
     expect(admissions.has(3)).toBe(false);
+  });
+
+  it('finds the items a refused batch names, and leaves refused ones out of the queue and the admissions', () => {
+    expect(
+      refusedItems({ 'checkIns.2.day': ['not a day of this forum'], 'checkIns.0.scannedAt': ['is in the future'], other: ['x'] }),
+    ).toEqual(
+      new Map([
+        [2, 'day not a day of this forum'],
+        [0, 'scan time is in the future'],
+      ]),
+    );
+    expect(refusedItems({})).toEqual(new Map());
+    const all = [
+      stored('r', 4, '2027-04-08T08:00:00Z', { state: 'refused', refusal: 'day: x' }),
+      stored('p', 5, '2027-04-08T08:01:00Z'),
+    ];
+    expect(
+      pendingBatches(all)
+        .flat()
+        .map((c) => c.nonce),
+    ).toEqual(['p']);
+    expect([...localAdmissions(all).keys()]).toEqual([5]);
+    expect(toItem(stored('o', 6, '2027-04-08T08:01:00Z', { overrideReason: 'Stepped out' })).overrideReason).toBe('Stepped out');
+    expect('overrideReason' in toItem(stored('o', 6, '2027-04-08T08:01:00Z'))).toBe(false);
   });
 });

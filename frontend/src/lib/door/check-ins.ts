@@ -19,10 +19,13 @@ export type CheckInItem = components['schemas']['CheckInItemDto'];
 export interface StoredCheckIn extends CheckInItem {
   forumId: string;
   name: string;
-  state: 'pending' | 'sent';
+  /** refused: the server refused it for good (a 4xx naming it); set aside so the rest still go. */
+  state: 'pending' | 'sent' | 'refused';
   result: ServerResult | null;
   /** The first admission, when the server said duplicate. */
   admission: Admission | null;
+  /** Why the server refused it (state refused). */
+  refusal?: string | null;
 }
 
 /** A person this device let in whom another door had already admitted (found when syncing). */
@@ -31,8 +34,42 @@ export function isConflict(c: StoredCheckIn): boolean {
 }
 
 export function toItem(c: StoredCheckIn): CheckInItem {
-  const { nonce, badgeNumber, badgeVersion, day, scannedAt, door, method, offline } = c;
-  return { nonce, badgeNumber, badgeVersion, day, scannedAt, door, method, offline };
+  const { nonce, badgeNumber, badgeVersion, day, scannedAt, door, method, offline, overrideReason } = c;
+  return {
+    nonce,
+    badgeNumber,
+    badgeVersion,
+    day,
+    scannedAt,
+    door,
+    method,
+    offline,
+    ...(overrideReason ? { overrideReason } : {}),
+  };
+}
+
+/** The check-in fields as door staff would say them. */
+const fieldWords: Record<string, string> = {
+  scannedAt: 'scan time',
+  day: 'day',
+  badgeNumber: 'badge number',
+  overrideReason: 'reason',
+};
+
+/**
+ * The items of a refused batch that the server named (`checkIns.N.field` in its field errors), with
+ * their messages, by position in the batch; empty when the refusal names none.
+ */
+export function refusedItems(fields: Record<string, string[]>): Map<number, string> {
+  const named = new Map<number, string>();
+  for (const [key, messages] of Object.entries(fields)) {
+    const match = /^checkIns\.(\d+)\.(\w+)/.exec(key);
+    if (!match) continue;
+    const n = Number(match[1]);
+    const text = `${fieldWords[match[2]] ?? match[2]} ${messages.join('; ')}`;
+    named.set(n, named.has(n) ? `${named.get(n)}; ${text}` : text);
+  }
+  return named;
 }
 
 /** Pending check-ins, oldest first, in batches the API accepts. */
@@ -59,6 +96,7 @@ export function applyResults(
 export function localAdmissions(all: readonly StoredCheckIn[]): Map<number, Admission> {
   const first = new Map<number, Admission>();
   for (const c of all) {
+    if (c.state === 'refused') continue;
     const admission = c.result === 'duplicate' ? c.admission : { scannedAt: c.scannedAt, door: c.door };
     const known = first.get(c.badgeNumber);
     if (admission && (!known || admission.scannedAt < known.scannedAt)) first.set(c.badgeNumber, admission);

@@ -45,3 +45,16 @@ export async function saveCheckIns(checkIns: readonly StoredCheckIn[]): Promise<
   const tx = (await db()).transaction('checkIns', 'readwrite');
   await Promise.all([...checkIns.map((c) => tx.store.put(c)), tx.done]);
 }
+
+/** Removes everything this device holds for the door: the database (data and queue) is deleted. */
+export async function wipe(): Promise<void> {
+  if (opened) (await opened).close();
+  opened = null;
+  await new Promise<void>((resolve, reject) => {
+    const request = indexedDB.deleteDatabase('diaspora-door');
+    request.onsuccess = () => resolve();
+    request.onerror = () => reject(request.error ?? new Error('could not delete the door database'));
+    // Another tab still holds it open: it is deleted once that tab lets go.
+    request.onblocked = () => resolve();
+  });
+}

@@ -13,6 +13,20 @@ export { ApiError as DoorApiError };
 export type DoorForumSummary = Schemas['DoorForumDto'];
 export type WalkIn = Schemas['WalkInDto'];
 
+/** The server signed this device out (an organiser revoked it): its local data must go. */
+export function isDeviceRevoked(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 401 && error.body.error === 'device_revoked';
+}
+
+/** A refusal that sending again will not change (bad input, not assigned): not a sign-in, rate limit or server fault. */
+export function isPermanentRefusal(error: unknown): error is ApiError {
+  return error instanceof ApiError && error.status >= 400 && error.status < 500 && ![401, 408, 429].includes(error.status);
+}
+
+/** The paper door list for a forum (a day, or every day this account works). */
+export const doorListUrl = (forumId: string, day?: string) =>
+  `/api/v1/door/forums/${encodeURIComponent(forumId)}/door-list.pdf${day ? `?day=${encodeURIComponent(day)}` : ''}`;
+
 /** True when the request never reached the server (offline, DNS, dropped Wi-Fi). */
 export function isNetworkError(error: unknown): boolean {
   return error instanceof TypeError;
@@ -46,4 +60,5 @@ export const doorApi = {
       api.POST('/api/v1/door/forums/{forumId}/walk-ins', { ...fresh, params: forum(forumId), body: walkIn }),
     )) as WalkInResult,
   me: () => unwrap(api.GET('/api/v1/auth/me', fresh)),
+  reportDevice: (body: Schemas['DoorDeviceReportDto']) => unwrap(api.PUT('/api/v1/door/device', { ...fresh, body })),
 };

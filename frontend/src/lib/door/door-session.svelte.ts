@@ -7,12 +7,15 @@ import {
   localAdmissions,
   mergeCheckIns,
   pendingBatches,
+  refusedItems,
   type StoredCheckIn,
   toItem,
 } from './check-ins';
 import { isoNow } from './day';
 import * as store from './db';
-import { DoorApiError, doorApi, isNetworkError, type WalkIn } from './door-api';
+import { DoorApiError, doorApi, isDeviceRevoked, isNetworkError, isPermanentRefusal, type WalkIn } from './door-api';
+import { forgetStoredApp } from './offline-app';
+import { doorSettings } from './settings';
 import { type Admission, AttendeeIndex, type DoorAttendee, type DoorData, fromTuple } from './door-data';
 import type { SearchEntry } from './search';
 import { type DoorContext, type Verdict, decideAttendee, decideBadge } from './verdict';
@@ -33,6 +36,8 @@ export class DoorSession {
   checkIns = $state.raw<StoredCheckIn[]>([]);
   online = $state(typeof navigator === 'undefined' ? true : navigator.onLine);
   needsSignIn = $state(false);
+  /** An organiser signed this device out: its data is gone (see wipe). */
+  revoked = $state(false);
   /** The server refused the waiting check-ins (not a network failure): they stay queued, staff are told why. */
   sendError = $state<string | null>(null);
   loading = $state(false);
@@ -44,6 +49,8 @@ export class DoorSession {
 
   pending = $derived(this.checkIns.filter((c) => c.state === 'pending').length);
   conflicts = $derived(this.checkIns.filter(isConflict));
+  /** Check-ins the server refused for good: kept here, shown, reported; the rest of the queue went on. */
+  setAside = $derived(this.checkIns.filter((c) => c.state === 'refused'));
 
   private index = new AttendeeIndex();
   private admissions: Map<number, Admission> = localAdmissions([]);
@@ -51,6 +58,7 @@ export class DoorSession {
   private syncing: Promise<void> | null = null;
   private syncAgain = false;
   private stopTimers: (() => void) | null = null;
+  private reported = { key: '', at: 0 };
 
   /** Opens a forum day: local data at once, then fresh data and sending when online. Idempotent. */
   async open(forumId: string, day: string, door: string): Promise<void> {
@@ -113,13 +121,16 @@ export class DoorSession {
    * Keeps an admission, applies it at once (a second scan here says "already checked in"), and sends
    * it. Other verdicts are not sent (see StoredCheckIn).
    */
-  async record(verdict: Verdict, method: CheckInMethod): Promise<void> {
-    if (verdict.kind !== 'admitted' || !this.forumId || !this.day) return;
+  async record(verdict: Verdict, method: CheckInMethod, overrideReason?: string): Promise<void> {
+    if (!this.forumId || !this.day) return;
+    const overridable = verdict.kind === 'already' || verdict.kind === 'wrong-day';
+    if (verdict.kind !== 'admitted' && !(overridable && overrideReason)) return;
     const { attendee } = verdict;
+    const version = verdict.kind === 'wrong-day' ? attendee.badgeVersion : verdict.badgeVersion;
     const checkIn: StoredCheckIn = {
       nonce: crypto.randomUUID(),
       badgeNumber: attendee.badgeNumber,
-      badgeVersion: method === 'scan' ? verdict.badgeVersion : null,
+      badgeVersion: method === 'scan' ? version : null,
       day: this.day,
       scannedAt: isoNow(),
       door: this.door,
@@ -130,6 +141,7 @@ export class DoorSession {
       state: 'pending',
       result: null,
       admission: null,
+      ...(overrideReason ? { overrideReason: overrideReason.trim() } : {}),
     };
     this.putCheckIns([checkIn]);
     await store.saveCheckIns([checkIn]);
@@ -184,11 +196,17 @@ export class DoorSession {
     return attendee;
   }
 
-  /** False when a batch could not be delivered (offline, signed out): the rest waits for the next try. */
+  /**
+   * False when a batch could not be delivered (offline, signed out, server trouble): the rest waits for
+   * the next try. A batch the server refuses for good never blocks the queue: the check-ins it names
+   * are set aside and the rest sent again at once; a refusal naming none is halved until it does.
+   */
   private async sendPending(): Promise<boolean> {
-    if (!this.forumId || this.needsSignIn) return false;
+    if (!this.forumId || this.needsSignIn || this.revoked) return false;
     const forumId = this.forumId;
-    for (const batch of pendingBatches(this.checkIns)) {
+    const queue = pendingBatches(this.checkIns);
+    while (queue.length > 0) {
+      const batch = queue.shift()!;
       try {
         const { results } = await doorApi.checkIns(forumId, batch.map(toItem));
         const answered = applyResults(batch, results);
@@ -198,14 +216,70 @@ export class DoorSession {
         // Another door admitted someone first: fetch the day's admissions as the server has them.
         if (answered.some(isConflict)) void this.refresh();
       } catch (error) {
+        if (isPermanentRefusal(error)) {
+          queue.unshift(...(await this.setAsideRefused(batch, error)));
+          continue;
+        }
         this.noteFailure(error);
         if (error instanceof DoorApiError && error.status !== 401) this.sendError = error.message;
         // Not delivered at once: the server records these as decided offline.
         if (isNetworkError(error)) await this.markOffline(batch);
+        await this.report();
         return false;
       }
     }
+    await this.report();
     return true;
+  }
+
+  /** Sets aside what a refusal names (or a lone check-in); gives back what is to be sent again, halved when none was named. */
+  private async setAsideRefused(batch: StoredCheckIn[], error: InstanceType<typeof DoorApiError>): Promise<StoredCheckIn[][]> {
+    const named = refusedItems(error.fields);
+    if (named.size === 0 && batch.length > 1) {
+      const half = Math.ceil(batch.length / 2);
+      return [batch.slice(0, half), batch.slice(half)];
+    }
+    const refused = batch
+      .map((c, n) => ({ c, why: named.get(n) ?? (batch.length === 1 ? error.message : null) }))
+      .filter((x) => x.why !== null)
+      .map(({ c, why }) => ({ ...c, state: 'refused' as const, refusal: why }));
+    this.putCheckIns(refused);
+    await store.saveCheckIns(refused);
+    const rest = batch.filter((c) => !refused.some((r) => r.nonce === c.nonce));
+    return rest.length ? [rest] : [];
+  }
+
+  /** Tells the server which door this device works and what it holds (when that changed, or each minute). */
+  private async report(): Promise<void> {
+    const key = `${this.door}|${this.pending}|${this.setAside.length}`;
+    const now = Date.now();
+    if (!this.door || (key === this.reported.key && now - this.reported.at < 60_000)) return;
+    this.reported = { key, at: now };
+    try {
+      await doorApi.reportDevice({ deviceName: this.door, waitingCount: this.pending, setAsideCount: this.setAside.length });
+    } catch (error) {
+      this.reported.key = '';
+      this.noteFailure(error);
+    }
+  }
+
+  /**
+   * An organiser signed this device out: everything it holds for the door goes (the database with its
+   * data and queue, the saved settings, the stored app), and it stops.
+   */
+  async wipe(): Promise<void> {
+    this.revoked = true;
+    this.stopTimers?.();
+    this.stopTimers = null;
+    this.forumId = null;
+    this.day = null;
+    this.door = '';
+    this.data = null;
+    this.checkIns = [];
+    this.setIndex(null);
+    this.admissions = localAdmissions([]);
+    doorSettings.clear();
+    await Promise.all([store.wipe(), forgetStoredApp()]).catch((error: unknown) => console.error(error));
   }
 
   private async markOffline(batch: readonly StoredCheckIn[]): Promise<void> {
@@ -216,7 +290,8 @@ export class DoorSession {
   }
 
   private noteFailure(error: unknown): void {
-    if (error instanceof DoorApiError && error.status === 401) this.needsSignIn = true;
+    if (isDeviceRevoked(error)) void this.wipe();
+    else if (error instanceof DoorApiError && error.status === 401) this.needsSignIn = true;
     else if (!isNetworkError(error)) console.error(error);
   }
 

@@ -15,7 +15,22 @@ export const text = {
   appNotStored: 'The app could not be stored for offline use: keep this page open.',
   signInAgain: 'Your session has ended: sign in again to send the waiting check-ins (they are kept).',
   signInLink: 'Sign in again',
-  sendRefused: (reason: string) => `The server refused the waiting check-ins (${reason}). They are kept; tell an organiser.`,
+  sendRefused: (reason: string) =>
+    `The server could not take the waiting check-ins (${reason}). They are kept; tell an organiser.`,
+  setAsideTitle: 'Refused by the server: set aside (the rest were sent)',
+  setAsideLine: (name: string, time: string, why: string) => `${name}, scanned ${time}: ${why}`,
+  setAsideHint: 'Tell an organiser: these are kept on this device and reported, but will not be sent again.',
+  revokedTitle: 'This device was signed out',
+  revokedBody:
+    'An organiser signed this device out of the door app. Everything it held for the door (attendee list, check-ins, settings) has been removed from it.',
+  wrongToday: (today: string, chosen: string) =>
+    `Today at the venue is ${today}, but this door is set to ${chosen}. Check the day (or the phone's date) before scanning.`,
+  doorList: 'Paper door list (PDF)',
+  admitAnyway: 'Admit anyway…',
+  overrideLabel: 'Why admit anyway? (kept on record)',
+  overrideConfirm: 'Admit with this reason',
+  overrideCancel: 'Cancel',
+  overridden: 'Admitted by override',
   setupTitle: 'Set up this door',
   forum: 'Forum',
   day: 'Day',

@@ -12,3 +12,10 @@ export async function storeAppForOffline(): Promise<boolean> {
   worker.postMessage('precache', [channel.port2]);
   return (await answer) === 'ready';
 }
+
+/** Asks the service worker to drop the stored app (a revoked device keeps nothing of the door). */
+export async function forgetStoredApp(): Promise<void> {
+  const keys = await caches.keys().catch(() => [] as string[]);
+  await Promise.all(keys.filter((key) => key.startsWith('door-app-')).map((key) => caches.delete(key)));
+  navigator.serviceWorker?.controller?.postMessage('forget');
+}

@@ -31,4 +31,8 @@ export const doorSettings = {
   setForums: (forums: DoorForumSummary[]) => localStorage.setItem(FORUMS, JSON.stringify(forums)),
   user: (): DoorUser | null => read(USER, null),
   setUser: (user: DoorUser) => localStorage.setItem(USER, JSON.stringify({ name: user.name, role: user.role })),
+  /** Forgets everything the door kept in localStorage (a revoked device). */
+  clear: () => {
+    for (const key of Object.keys(localStorage)) if (key.startsWith('door.')) localStorage.removeItem(key);
+  },
 };

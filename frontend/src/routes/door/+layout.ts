@@ -1,5 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
-import { DoorApiError, doorApi, isNetworkError } from '$lib/door/door-api';
+import { DoorApiError, doorApi, isDeviceRevoked, isNetworkError } from '$lib/door/door-api';
 import { doorSession } from '$lib/door/door-session.svelte';
 import { doorSettings } from '$lib/door/settings';
 import type { LayoutLoad } from './$types';
@@ -13,9 +13,15 @@ export const load: LayoutLoad = async ({ url }) => {
     const user = await doorApi.me();
     if (user.role !== 'door' && user.role !== 'organiser') error(403, 'The door app is for door staff and organisers.');
     doorSettings.setUser(user);
+    doorSession.revoked = false;
     if (doorSession.needsSignIn) doorSession.resume();
     return { user: { name: user.name, role: user.role } };
   } catch (failure) {
+    // An organiser signed this device out: it clears what it holds and says so (no redirect: staff must see why).
+    if (isDeviceRevoked(failure)) {
+      await doorSession.wipe();
+      return { user: null };
+    }
     if (failure instanceof DoorApiError && failure.status === 401) {
       redirect(307, `/sign-in?next=${encodeURIComponent(url.pathname + url.search)}`);
     }
