@@ -7,6 +7,7 @@ import { MailTransport } from './mail-transport';
 import { MailWorker } from './mail-worker';
 import { Message } from './message.entity';
 import { MessageRepository } from './message.repository';
+import { MessageSecrets } from './message-secrets';
 import { OutboxService } from './outbox.service';
 
 /**
@@ -17,7 +18,7 @@ import { OutboxService } from './outbox.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Message])],
   controllers: [MailController],
-  providers: [OutboxService, MailAttachments, MailRenderer, MailTransport, MailWorker, MessageRepository],
+  providers: [OutboxService, MailAttachments, MailRenderer, MailTransport, MailWorker, MessageRepository, MessageSecrets],
   exports: [OutboxService, MailAttachments],
 })
 export class MailModule {}

@@ -6,7 +6,7 @@ import { Message, type MessageState } from './message.entity';
 
 export type NewMessage = Pick<
   Message,
-  'recipient' | 'memberId' | 'template' | 'locale' | 'data' | 'idempotencyKey' | 'state' | 'nextAttemptAt'
+  'recipient' | 'memberId' | 'template' | 'locale' | 'data' | 'sealedSecrets' | 'idempotencyKey' | 'state' | 'nextAttemptAt'
 >;
 
 /** A claimed message with what the worker needs to know about its member at send time. */
@@ -109,6 +109,8 @@ export class MessageRepository {
       .set({
         state: 'sent',
         sentAt: at,
+        // Delivered: the link now lives only in the member's mailbox.
+        sealedSecrets: null,
         leaseUntil: null,
         lastError: null,
         smtpMessageId: () => (isMysql ? "CONCAT('<', id, '@diaspora-forum>')" : "'<' || id || '@diaspora-forum>'"),
@@ -130,7 +132,17 @@ export class MessageRepository {
     attempts: number,
     error: string,
   ): Promise<void> {
-    await this.repo().update({ id }, { state, attempts, leaseUntil: null, lastError: error.slice(0, 1000) });
+    // A failed message keeps its sealed link, so an organiser's retry still sends a working one.
+    await this.repo().update(
+      { id },
+      {
+        state,
+        attempts,
+        leaseUntil: null,
+        lastError: error.slice(0, 1000),
+        ...(state === 'cancelled' ? { sealedSecrets: null } : {}),
+      },
+    );
   }
 
   findById(id: string): Promise<Message | null> {
@@ -167,7 +179,9 @@ export class MessageRepository {
     const where = { state: In(from), ...(ids === 'all' ? {} : { id: In(ids) }) };
     const result = await this.repo().update(
       where,
-      to === 'queued' ? { state: to, nextAttemptAt: now, attempts: 0, leaseUntil: null } : { state: to, leaseUntil: null },
+      to === 'queued'
+        ? { state: to, nextAttemptAt: now, attempts: 0, leaseUntil: null }
+        : { state: to, leaseUntil: null, ...(to === 'cancelled' ? { sealedSecrets: null } : {}) },
     );
     return result.affected ?? 0;
   }
@@ -182,9 +196,9 @@ export class MessageRepository {
     await this.repo(tx)
       .createQueryBuilder()
       .update()
-      .set({ state: 'cancelled', lastError: 'member erased' })
+      .set({ state: 'cancelled', lastError: 'member erased', sealedSecrets: null })
       .where('memberId = :memberId AND state IN (:...open)', { memberId, open: ['queued', 'held', 'failed'] })
       .execute();
-    await this.repo(tx).update({ memberId }, { recipient: 'erased', data: {} });
+    await this.repo(tx).update({ memberId }, { recipient: 'erased', data: {}, sealedSecrets: null });
   }
 }
