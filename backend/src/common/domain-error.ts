@@ -1,13 +1,30 @@
 /** Every error a service raises on purpose; the HTTP filter maps the kind once. */
-export type DomainErrorKind = 'validation' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited';
+export type DomainErrorKind =
+  | 'validation'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'gone'
+  | 'rate_limited';
 
 export type FieldErrors = Record<string, string[]>;
+
+export interface ExpiredLinkDetails {
+  /** The member's language, so the page answers in it. */
+  locale: 'en' | 'st';
+  /** How to reach the directorate (settings DIRECTORATE_EMAIL, DIRECTORATE_PHONE). */
+  contactEmail: string | null;
+  contactPhone: string | null;
+}
 
 export class DomainError extends Error {
   constructor(
     public readonly kind: DomainErrorKind,
     message: string,
     public readonly fields?: FieldErrors,
+    /** For a personal link whose forum is over (410): what the member's page needs to say so. */
+    public readonly expiredLink?: ExpiredLinkDetails,
   ) {
     super(message);
     this.name = 'DomainError';

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { DomainError, DomainErrorKind, FieldErrors } from './domain-error';
+import { DomainError, DomainErrorKind, type ExpiredLinkDetails, FieldErrors } from './domain-error';
 
 const statusOf: Record<DomainErrorKind, number> = {
   validation: HttpStatus.BAD_REQUEST,
@@ -8,6 +8,7 @@ const statusOf: Record<DomainErrorKind, number> = {
   forbidden: HttpStatus.FORBIDDEN,
   not_found: HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
+  gone: HttpStatus.GONE,
   rate_limited: HttpStatus.TOO_MANY_REQUESTS,
 };
 
@@ -16,6 +17,7 @@ export interface ErrorBody {
   error: string;
   message: string;
   fields?: FieldErrors;
+  expiredLink?: ExpiredLinkDetails;
   correlationId: string;
 }
 
@@ -42,7 +44,14 @@ export function errorReply(exception: unknown, req: { id?: unknown }): ErrorBody
 function toBody(exception: unknown, correlationId: string): ErrorBody {
   if (exception instanceof DomainError) {
     const statusCode = statusOf[exception.kind];
-    return { statusCode, error: exception.kind, message: exception.message, fields: exception.fields, correlationId };
+    return {
+      statusCode,
+      error: exception.kind,
+      message: exception.message,
+      fields: exception.fields,
+      ...(exception.expiredLink ? { expiredLink: exception.expiredLink } : {}),
+      correlationId,
+    };
   }
   if (exception instanceof HttpException) {
     const statusCode = exception.getStatus();

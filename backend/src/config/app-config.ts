@@ -17,6 +17,10 @@ export interface AppConfig {
   admin?: { email: string; password: string };
   logLevel: string;
   publicRateLimitPerMinute: number;
+  /** Personal links (RSVP, badge, nomination response) work until their forum's last day ends, plus this many days. */
+  linkGraceDays: number;
+  /** How a member whose link has expired can reach the directorate; shown on the "forum is over" page. */
+  directorate: { email?: string; phone?: string };
   mail: {
     from: string;
     /** Messages a second at most; 0 means no limit. */
@@ -63,6 +67,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     admin: dto.ADMIN_EMAIL && dto.ADMIN_PASSWORD ? { email: dto.ADMIN_EMAIL, password: dto.ADMIN_PASSWORD } : undefined,
     logLevel: dto.LOG_LEVEL ?? 'info',
     publicRateLimitPerMinute: dto.PUBLIC_RATE_LIMIT_PER_MINUTE ?? 60,
+    linkGraceDays: dto.LINK_GRACE_DAYS ?? 30,
+    directorate: { email: dto.DIRECTORATE_EMAIL, phone: dto.DIRECTORATE_PHONE },
     mail: {
       from: dto.MAIL_FROM ?? `"Diaspora Forum" <no-reply@${new URL(publicUrl).hostname}>`,
       ratePerSecond: dto.MAIL_RATE_PER_SECOND ?? 50,

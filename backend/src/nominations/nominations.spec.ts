@@ -239,7 +239,7 @@ describe(NominationBoardService.name, () => {
     });
   });
 
-  it('lets an accepted nominee withdraw through their link, which then answers 404 like any unknown or expired link', async () => {
+  it('lets an accepted nominee withdraw through their link, which then answers 404 like any unknown link (410 once the forum is over)', async () => {
     const body = selfNomination();
     await t.anon().post('/api/v1/public/nominations').send(body).expect(202);
     const { id } = await findByEmail(organiser, body.nominee.email);
@@ -270,8 +270,9 @@ describe(NominationBoardService.name, () => {
     await t.anon().get(`/api/v1/public/nominations/response/${otherToken}`).expect(200);
     t.setNow(new Date('2030-01-01T00:00:00Z'));
     try {
-      const expired = await t.anon().get(`/api/v1/public/nominations/response/${otherToken}`).expect(404);
-      expect(expired.body.message).toBe(unknown.body.message);
+      // Once the forum is over (plus the grace period) the link says so: 410, in the nominee's language.
+      const expired = await t.anon().get(`/api/v1/public/nominations/response/${otherToken}`).expect(410);
+      expect(expired.body).toMatchObject({ error: 'gone', expiredLink: { locale: other.locale } });
     } finally {
       t.setNow(undefined);
     }

@@ -1663,11 +1663,20 @@ export interface components {
             /** @example ok */
             database: string;
         };
+        ExpiredLinkDto: {
+            /**
+             * @description the member's language, for the page that says the forum is over
+             * @enum {string}
+             */
+            locale: "en" | "st";
+            contactEmail: string | null;
+            contactPhone: string | null;
+        };
         ErrorBodyDto: {
             /** @example 400 */
             statusCode: number;
             /**
-             * @description validation, unauthenticated, forbidden, not_found, conflict, …
+             * @description validation, unauthenticated, forbidden, not_found, conflict, gone, …
              * @example validation
              */
             error: string;
@@ -1677,6 +1686,8 @@ export interface components {
             fields?: {
                 [key: string]: string[];
             };
+            /** @description for a personal link whose forum is over (410 gone) */
+            expiredLink?: components["schemas"]["ExpiredLinkDto"];
             /** @description the request id, as in the server log */
             correlationId: string;
         };
