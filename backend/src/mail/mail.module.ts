@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { LegacyLinks } from './legacy-links';
 import { MailAttachments } from './mail-attachments';
 import { MailController } from './mail.controller';
 import { MailRenderer } from './mail-renderer';
@@ -18,7 +19,16 @@ import { OutboxService } from './outbox.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Message])],
   controllers: [MailController],
-  providers: [OutboxService, MailAttachments, MailRenderer, MailTransport, MailWorker, MessageRepository, MessageSecrets],
+  providers: [
+    OutboxService,
+    MailAttachments,
+    MailRenderer,
+    MailTransport,
+    MailWorker,
+    MessageRepository,
+    MessageSecrets,
+    LegacyLinks,
+  ],
   exports: [OutboxService, MailAttachments],
 })
 export class MailModule {}

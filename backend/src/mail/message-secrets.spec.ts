@@ -1,7 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestApp, type TestApp } from '../test/test-app';
 import { SmtpSink } from '../test/smtp-sink';
+import { LegacyLinks } from './legacy-links';
+import { CALENDAR_KEY } from './mail-renderer';
 import { MailWorker } from './mail-worker';
+import { MessageRepository } from './message.repository';
 import { MASK, maskLink, MessageSecrets } from './message-secrets';
 import { OutboxService } from './outbox.service';
 
@@ -108,5 +111,41 @@ describe('Outbox personal links', () => {
     expect(failed.state).toBe('failed');
     expect(failed.lastError).toContain('cannot be unsealed');
     expect(sink.to('moved@example.org')).toHaveLength(0);
+  });
+
+  it('seals the raw links of messages written before links were sealed, and masks those already sent', async () => {
+    const legacy = (n: number, state: 'queued' | 'sent') => ({
+      recipient: `legacy${n}@example.org`,
+      memberId: null,
+      template: 'rsvp-waitlisted',
+      locale: 'en' as const,
+      data: {
+        firstName: 'Old',
+        forumName: 'Forum',
+        position: 2,
+        rsvpUrl: `https://forum.example.org/rsvp/${TOKEN}L${n}`,
+        [CALENDAR_KEY]: `BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:Forum\r\nURL;VALUE=URI:https://forum.example.org/rsvp/${TOKEN.slice(0, 20)}\r\n ${TOKEN.slice(20)}L${n}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n`,
+      },
+      sealedSecrets: null,
+      idempotencyKey: `legacy:${n}`,
+      state,
+      nextAttemptAt: new Date(),
+    });
+    await t.app.get(MessageRepository).insertIgnoringDuplicates([legacy(1, 'queued'), legacy(2, 'sent')]);
+    expect(await t.app.get(LegacyLinks).sealAll()).toBe(2);
+    expect(await t.app.get(LegacyLinks).sealAll()).toBe(0);
+
+    const [queued, sent] = [await row('legacy:1'), await row('legacy:2')];
+    for (const r of [queued, sent]) {
+      expect(JSON.stringify(r)).not.toContain(TOKEN);
+      expect(JSON.parse(r.data as string)[CALENDAR_KEY]).toContain('SUMMARY:Forum');
+    }
+    expect(queued.sealedSecrets).toEqual(expect.any(String));
+    expect(sent.sealedSecrets).toBeNull();
+    await worker.drainOnce();
+    const [mail] = sink.to('legacy1@example.org');
+    expect(mail.parsed.html).toContain(`/rsvp/${TOKEN}L1`);
+    const ics = mail.parsed.attachments.find((a) => a.contentType.startsWith('text/calendar'))!;
+    expect(ics.content.toString('utf8')).not.toContain('rsvp');
   });
 });

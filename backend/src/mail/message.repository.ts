@@ -145,6 +145,27 @@ export class MessageRepository {
     );
   }
 
+  /** Rows whose data may still hold a raw link under one of `keys` (see LegacyLinks), a page at a time by id. */
+  withUnsealedLinks(keys: string[], afterId: string, limit: number): Promise<Message[]> {
+    const query = this.repo()
+      .createQueryBuilder('m')
+      .where('m.sealedSecrets IS NULL AND m.id > :afterId', { afterId })
+      .andWhere(
+        new Brackets((w) => {
+          keys.forEach((key, i) => w.orWhere(`m.data LIKE :k${i}`, { [`k${i}`]: `%"${key}":"%` }));
+        }),
+      )
+      .orderBy('m.id', 'ASC')
+      .limit(limit);
+    return query.getMany();
+  }
+
+  /** Rewrites a row's data and seal, only while it is still in the state it was read in. */
+  async replaceLinks(id: string, state: MessageState, data: Message['data'], sealedSecrets: string | null): Promise<boolean> {
+    const result = await this.repo().update({ id, state }, { data, sealedSecrets });
+    return (result.affected ?? 0) > 0;
+  }
+
   findById(id: string): Promise<Message | null> {
     return this.repo().findOneBy({ id });
   }
