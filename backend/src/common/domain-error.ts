@@ -1,12 +1,5 @@
 /** Every error a service raises on purpose; the HTTP filter maps the kind once. */
-export type DomainErrorKind =
-  | 'validation'
-  | 'unauthenticated'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'gone'
-  | 'rate_limited';
+export type DomainErrorKind = 'validation' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'gone' | 'rate_limited';
 
 export type FieldErrors = Record<string, string[]>;
 

@@ -95,6 +95,8 @@ export class EnvDto {
   DIRECTORATE_EMAIL?: string;
 
   @IsOptional()
-  @Matches(/^\+[1-9][0-9]{6,14}$/, { message: 'DIRECTORATE_PHONE must be a phone number in international form, e.g. +26622311150' })
+  @Matches(/^\+[1-9][0-9]{6,14}$/, {
+    message: 'DIRECTORATE_PHONE must be a phone number in international form, e.g. +26622311150',
+  })
   DIRECTORATE_PHONE?: string;
 }
