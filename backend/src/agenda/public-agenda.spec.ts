@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { linkTokenOf } from '../test/fixtures';
 import ICAL from 'ical.js';
 import type { Agent } from 'supertest';
 import { createTestApp, type TestApp } from '../test/test-app';
@@ -64,11 +65,10 @@ describe(PublicAgendaService.name, () => {
     const { id, nominee } = board.items.find((i: { nominee: { email: string } }) => i.nominee.email === email);
     await organiser.post(`/api/v1/nominations/${id}/status`).send({ status: 'under_review' }).expect(200);
     await organiser.post(`/api/v1/nominations/${id}/status`).send({ status: 'accepted' }).expect(200);
-    const [mail] = await t.dataSource.query(
-      "SELECT data FROM messages WHERE recipient = ? AND template = 'nomination-accepted'",
-      [email],
-    );
-    const token = (JSON.parse(mail.data).responseUrl as string).split('/').at(-1)!;
+    const [mail] = await t.dataSource.query("SELECT id FROM messages WHERE recipient = ? AND template = 'nomination-accepted'", [
+      email,
+    ]);
+    const token = await linkTokenOf(t, mail.id, 'responseUrl');
     await t
       .anon()
       .post(`/api/v1/public/nominations/response/${token}/confirm`)

@@ -7,11 +7,20 @@ export type DomainErrorKind =
   | 'forbidden'
   | 'not_found'
   | 'conflict'
+  | 'gone'
   | 'rate_limited'
   | 'unavailable'
   | 'unsupported_media_type';
 
 export type FieldErrors = Record<string, string[]>;
+
+export interface ExpiredLinkDetails {
+  /** The member's language, so the page answers in it. */
+  locale: 'en' | 'st';
+  /** How to reach the directorate (settings DIRECTORATE_EMAIL, DIRECTORATE_PHONE). */
+  contactEmail: string | null;
+  contactPhone: string | null;
+}
 
 export class DomainError extends Error {
   constructor(
@@ -20,6 +29,8 @@ export class DomainError extends Error {
     public readonly fields?: FieldErrors,
     /** For rate_limited and unavailable: seconds until a retry may succeed, sent as Retry-After. */
     public readonly retryAfterSeconds?: number,
+    /** For a personal link whose forum is over (410): what the member's page needs to say so. */
+    public readonly expiredLink?: ExpiredLinkDetails,
   ) {
     super(message);
     this.name = 'DomainError';

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { DomainError, DomainErrorKind, FieldErrors } from './domain-error';
+import { DomainError, DomainErrorKind, type ExpiredLinkDetails, FieldErrors } from './domain-error';
 import { domainErrorFromDriver } from './driver-errors';
 
 const statusOf: Record<DomainErrorKind, number> = {
@@ -10,6 +10,7 @@ const statusOf: Record<DomainErrorKind, number> = {
   forbidden: HttpStatus.FORBIDDEN,
   not_found: HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
+  gone: HttpStatus.GONE,
   rate_limited: HttpStatus.TOO_MANY_REQUESTS,
   unavailable: HttpStatus.SERVICE_UNAVAILABLE,
   unsupported_media_type: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
@@ -20,6 +21,7 @@ export interface ErrorBody {
   error: string;
   message: string;
   fields?: FieldErrors;
+  expiredLink?: ExpiredLinkDetails;
   correlationId: string;
 }
 
@@ -60,7 +62,14 @@ function asDomainError(exception: unknown): DomainError | null {
 function toBody(exception: unknown, correlationId: string): ErrorBody {
   if (exception instanceof DomainError) {
     const statusCode = statusOf[exception.kind];
-    return { statusCode, error: exception.kind, message: exception.message, fields: exception.fields, correlationId };
+    return {
+      statusCode,
+      error: exception.kind,
+      message: exception.message,
+      fields: exception.fields,
+      ...(exception.expiredLink ? { expiredLink: exception.expiredLink } : {}),
+      correlationId,
+    };
   }
   if (exception instanceof HttpException) {
     const statusCode = exception.getStatus();

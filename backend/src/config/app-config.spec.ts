@@ -52,6 +52,33 @@ describe(loadConfig.name, () => {
     expect(message).toContain('APP_SECRET must be at least 32 characters');
     expect(message).toContain('ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
   });
+
+  it('keeps personal links 30 days past the forum by default, and takes the directorate contact', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() })).toMatchObject({ linkGraceDays: 30, directorate: {} });
+    expect(
+      loadConfig({
+        DATA_DIR: dataDir(),
+        LINK_GRACE_DAYS: '0',
+        DIRECTORATE_EMAIL: 'diaspora@foreign.gov.ls',
+        DIRECTORATE_PHONE: '+26622311150',
+      }),
+    ).toMatchObject({ linkGraceDays: 0, directorate: { email: 'diaspora@foreign.gov.ls', phone: '+26622311150' } });
+  });
+
+  it('refuses a grace period or contact that is not one', () => {
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig({ DATA_DIR: dataDir(), ...env });
+      } catch (e) {
+        return (e as ConfigError).problems;
+      }
+      return [];
+    };
+    expect(problems({ LINK_GRACE_DAYS: '-1' })).toEqual(['LINK_GRACE_DAYS must be a whole number of days (0 or more)']);
+    expect(problems({ LINK_GRACE_DAYS: 'a month' })).toContain('LINK_GRACE_DAYS must be a whole number of days (0 or more)');
+    expect(problems({ DIRECTORATE_EMAIL: 'the ministry' })).toEqual(['DIRECTORATE_EMAIL must be an email address']);
+    expect(problems({ DIRECTORATE_PHONE: '22311150' })[0]).toContain('DIRECTORATE_PHONE must be a phone number');
+  });
 });
 
 describe('TRUST_PROXY', () => {

@@ -20,6 +20,10 @@ export interface AppConfig {
   publicRateLimitPerMinute: number;
   /** Whose X-Forwarded-For to believe (Fastify's trustProxy); false: nobody's. */
   trustProxy: TrustProxy;
+  /** Personal links (RSVP, badge, nomination response) work until their forum's last day ends, plus this many days. */
+  linkGraceDays: number;
+  /** How a member whose link has expired can reach the directorate; shown on the "forum is over" page. */
+  directorate: { email?: string; phone?: string };
   mail: {
     from: string;
     /** Messages a second at most; 0 means no limit. */
@@ -69,6 +73,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: dto.LOG_LEVEL ?? 'info',
     publicRateLimitPerMinute: dto.PUBLIC_RATE_LIMIT_PER_MINUTE ?? 60,
     trustProxy: trustProxy as TrustProxy,
+    linkGraceDays: dto.LINK_GRACE_DAYS ?? 30,
+    directorate: { email: dto.DIRECTORATE_EMAIL, phone: dto.DIRECTORATE_PHONE },
     mail: {
       from: dto.MAIL_FROM ?? `"Diaspora Forum" <no-reply@${new URL(publicUrl).hostname}>`,
       ratePerSecond: dto.MAIL_RATE_PER_SECOND ?? 50,

@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
 
 /** The environment as the app accepts it; validated once at boot (see loadConfig). */
 export class EnvDto {
@@ -87,4 +87,21 @@ export class EnvDto {
   @Min(2)
   @Max(3600)
   MAIL_LEASE_SECONDS?: number;
+
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt({ message: 'LINK_GRACE_DAYS must be a whole number of days (0 or more)' })
+  @Min(0, { message: 'LINK_GRACE_DAYS must be a whole number of days (0 or more)' })
+  @Max(3650, { message: 'LINK_GRACE_DAYS must be at most 3650 days' })
+  LINK_GRACE_DAYS?: number;
+
+  @IsOptional()
+  @IsEmail({}, { message: 'DIRECTORATE_EMAIL must be an email address' })
+  DIRECTORATE_EMAIL?: string;
+
+  @IsOptional()
+  @Matches(/^\+[1-9][0-9]{6,14}$/, {
+    message: 'DIRECTORATE_PHONE must be a phone number in international form, e.g. +26622311150',
+  })
+  DIRECTORATE_PHONE?: string;
 }

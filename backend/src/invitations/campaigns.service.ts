@@ -117,7 +117,7 @@ export class CampaignsService {
       'preview-token',
       'preview',
     );
-    return this.outbox.render(message.template, locale, message.data);
+    return this.outbox.render(message.template, locale, message.data, message.secrets);
   }
 
   /**

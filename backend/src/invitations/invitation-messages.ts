@@ -38,6 +38,10 @@ export class InvitationMessages {
     return `${this.publicUrl}/rsvp/${token}`;
   }
 
+  agendaUrl(forum: Pick<Forum, 'slug'>): string {
+    return `${this.publicUrl}/agenda/${forum.slug}`;
+  }
+
   invitation(
     forum: Forum,
     member: Pick<Member, 'id' | 'email' | 'firstName' | 'preferredLanguage'>,
@@ -57,10 +61,10 @@ export class InvitationMessages {
         forumName: forum.name,
         venue: forum.venue,
         ...this.forumTexts(forum, locale),
-        rsvpUrl: this.rsvpUrl(token),
-        agendaUrl: `${this.publicUrl}/agenda/${forum.slug}`,
+        agendaUrl: this.agendaUrl(forum),
         invitationId,
       },
+      secrets: { rsvpUrl: this.rsvpUrl(token) },
     };
   }
 
@@ -82,8 +86,8 @@ export class InvitationMessages {
         firstName: member.firstName,
         forumName: forum.name,
         ...this.forumTexts(forum, invitation.locale),
-        rsvpUrl: this.rsvpUrl(token),
       },
+      secrets: { rsvpUrl: this.rsvpUrl(token) },
     };
   }
 
@@ -111,9 +115,10 @@ export class InvitationMessages {
         dates: formatForumDays(forum, invitation.locale),
         days: days.map((d) => formatDay(d, invitation.locale)),
         badgeNumber,
-        rsvpUrl,
-        [CALENDAR_KEY]: forumCalendar(forum, days, rsvpUrl),
+        // People forward calendar files: it points to the public agenda, never to the personal link.
+        [CALENDAR_KEY]: forumCalendar(forum, days, this.agendaUrl(forum)),
       },
+      secrets: { rsvpUrl },
     };
   }
 
@@ -131,7 +136,8 @@ export class InvitationMessages {
       template: 'rsvp-waitlisted',
       locale: invitation.locale,
       idempotencyKey: key,
-      data: { firstName: member.firstName, forumName: forum.name, position, rsvpUrl },
+      data: { firstName: member.firstName, forumName: forum.name, position },
+      secrets: { rsvpUrl },
     };
   }
 }

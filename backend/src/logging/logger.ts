@@ -5,9 +5,18 @@ import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import pino from 'pino';
 
+/**
+ * The path segments a personal-link token follows, in the API (`/public/rsvp/:token`,
+ * `/public/nominations/response/:token`) and in the pages (`/rsvp/[token]`, `/nomination/[token]`).
+ * token-routes.spec.ts lists every token route of the router and the pages, and fails when one is missing here.
+ */
+const TOKEN_SEGMENTS = ['rsvp', 'me', 'confirm', 'response', 'nomination', 'links', 't'];
+/** Shorter segments (`/me/link`) are words, not tokens: a token is 43 characters. */
+const TOKEN_PATTERN = new RegExp(`/(${TOKEN_SEGMENTS.join('|')})/[^/?#]{16,}`, 'g');
+
 /** Personal-link tokens travel in URLs; they are cut out before anything is written to a log. */
 export function redactUrl(url: string): string {
-  return url.replace(/\/(rsvp|links|confirm|me|t)\/[A-Za-z0-9_-]{16,}/g, '/$1/[token]');
+  return url.replace(TOKEN_PATTERN, '/$1/[token]');
 }
 
 /** JSON lines for log collectors; readable lines when a person watches a terminal. */

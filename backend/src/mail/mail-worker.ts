@@ -7,6 +7,7 @@ import { MailAttachments } from './mail-attachments';
 import { MailRenderer } from './mail-renderer';
 import { MailTransport, SendFailure } from './mail-transport';
 import { type ClaimedMessage, MessageRepository } from './message.repository';
+import { MessageSecrets } from './message-secrets';
 
 const BATCH = 200;
 /** Sends in flight at once; the transport's pool holds 5 connections, the rest wait there, so none idles. */
@@ -36,6 +37,7 @@ export class MailWorker implements OnApplicationBootstrap, BeforeApplicationShut
     private readonly attachments: MailAttachments,
     private readonly transport: MailTransport,
     private readonly clock: Clock,
+    private readonly secrets: MessageSecrets,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     const rate = config.mail.ratePerSecond;
@@ -100,7 +102,7 @@ export class MailWorker implements OnApplicationBootstrap, BeforeApplicationShut
     if (refusal) return this.messages.markFinal(message.id, 'cancelled', message.attempts, refusal);
     const attempts = message.attempts + 1;
     try {
-      const rendered = this.renderer.render(message.template, message.locale, message.data);
+      const rendered = this.renderer.render(message.template, message.locale, { ...message.data, ...this.opened(message) });
       // An attachment that could not be made now (e.g. the database is busy) is worth another try later.
       const made = await this.attachments.resolve(message.data).catch((error: unknown) => {
         throw new SendFailure(`attachment: ${error instanceof Error ? error.message : String(error)}`, false);
@@ -119,6 +121,16 @@ export class MailWorker implements OnApplicationBootstrap, BeforeApplicationShut
       }
       const delay = Math.min(RETRY_BASE_MS * 2 ** (attempts - 1), RETRY_MAX_MS) * (0.5 + Math.random());
       await this.messages.markRetry(message.id, attempts, new Date(this.clock.now().getTime() + delay), reason);
+    }
+  }
+
+  /** The message's personal links, unsealed only here, for the email itself; a seal that does not open never will. */
+  private opened(message: ClaimedMessage): Record<string, string> {
+    if (!message.sealedSecrets) return {};
+    try {
+      return this.secrets.open(message.sealedSecrets, message);
+    } catch {
+      throw new SendFailure('its personal link cannot be unsealed (was APP_SECRET changed?)', true);
     }
   }
 

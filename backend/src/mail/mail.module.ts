@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { LegacyLinks } from './legacy-links';
 import { MailAttachments } from './mail-attachments';
 import { MailController } from './mail.controller';
 import { MailRenderer } from './mail-renderer';
@@ -7,6 +8,7 @@ import { MailTransport } from './mail-transport';
 import { MailWorker } from './mail-worker';
 import { Message } from './message.entity';
 import { MessageRepository } from './message.repository';
+import { MessageSecrets } from './message-secrets';
 import { OutboxService } from './outbox.service';
 
 /**
@@ -17,7 +19,16 @@ import { OutboxService } from './outbox.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Message])],
   controllers: [MailController],
-  providers: [OutboxService, MailAttachments, MailRenderer, MailTransport, MailWorker, MessageRepository],
+  providers: [
+    OutboxService,
+    MailAttachments,
+    MailRenderer,
+    MailTransport,
+    MailWorker,
+    MessageRepository,
+    MessageSecrets,
+    LegacyLinks,
+  ],
   exports: [OutboxService, MailAttachments],
 })
 export class MailModule {}

@@ -32,8 +32,13 @@ export class Message {
   @Column({ type: 'varchar', length: 2 })
   locale: Language;
 
+  /** Shown and kept as is: a personal link in it is masked (see `sealedSecrets`). */
   @Column({ type: 'simple-json' })
   data: MessageData;
+
+  /** The real values of the masked links, sealed under the app secret (MessageSecrets); wiped once sent or cancelled. */
+  @Column({ type: 'text', nullable: true })
+  sealedSecrets: string | null;
 
   /** Unique: writing the same message twice (a retried request, a restarted job) is a no-op. */
   @Index({ unique: true })

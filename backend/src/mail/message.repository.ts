@@ -6,7 +6,7 @@ import { Message, type MessageState } from './message.entity';
 
 export type NewMessage = Pick<
   Message,
-  'recipient' | 'memberId' | 'template' | 'locale' | 'data' | 'idempotencyKey' | 'state' | 'nextAttemptAt'
+  'recipient' | 'memberId' | 'template' | 'locale' | 'data' | 'sealedSecrets' | 'idempotencyKey' | 'state' | 'nextAttemptAt'
 >;
 
 /** A claimed message with what the worker needs to know about its member at send time. */
@@ -109,6 +109,8 @@ export class MessageRepository {
       .set({
         state: 'sent',
         sentAt: at,
+        // Delivered: the link now lives only in the member's mailbox.
+        sealedSecrets: null,
         leaseUntil: null,
         lastError: null,
         smtpMessageId: () => (isMysql ? "CONCAT('<', id, '@diaspora-forum>')" : "'<' || id || '@diaspora-forum>'"),
@@ -130,7 +132,38 @@ export class MessageRepository {
     attempts: number,
     error: string,
   ): Promise<void> {
-    await this.repo().update({ id }, { state, attempts, leaseUntil: null, lastError: error.slice(0, 1000) });
+    // A failed message keeps its sealed link, so an organiser's retry still sends a working one.
+    await this.repo().update(
+      { id },
+      {
+        state,
+        attempts,
+        leaseUntil: null,
+        lastError: error.slice(0, 1000),
+        ...(state === 'cancelled' ? { sealedSecrets: null } : {}),
+      },
+    );
+  }
+
+  /** Rows whose data may still hold a raw link under one of `keys` (see LegacyLinks), a page at a time by id. */
+  withUnsealedLinks(keys: string[], afterId: string, limit: number): Promise<Message[]> {
+    const query = this.repo()
+      .createQueryBuilder('m')
+      .where('m.sealedSecrets IS NULL AND m.id > :afterId', { afterId })
+      .andWhere(
+        new Brackets((w) => {
+          keys.forEach((key, i) => w.orWhere(`m.data LIKE :k${i}`, { [`k${i}`]: `%"${key}":"%` }));
+        }),
+      )
+      .orderBy('m.id', 'ASC')
+      .limit(limit);
+    return query.getMany();
+  }
+
+  /** Rewrites a row's data and seal, only while it is still in the state it was read in. */
+  async replaceLinks(id: string, state: MessageState, data: Message['data'], sealedSecrets: string | null): Promise<boolean> {
+    const result = await this.repo().update({ id, state }, { data, sealedSecrets });
+    return (result.affected ?? 0) > 0;
   }
 
   findById(id: string): Promise<Message | null> {
@@ -167,7 +200,9 @@ export class MessageRepository {
     const where = { state: In(from), ...(ids === 'all' ? {} : { id: In(ids) }) };
     const result = await this.repo().update(
       where,
-      to === 'queued' ? { state: to, nextAttemptAt: now, attempts: 0, leaseUntil: null } : { state: to, leaseUntil: null },
+      to === 'queued'
+        ? { state: to, nextAttemptAt: now, attempts: 0, leaseUntil: null }
+        : { state: to, leaseUntil: null, ...(to === 'cancelled' ? { sealedSecrets: null } : {}) },
     );
     return result.affected ?? 0;
   }
@@ -182,9 +217,9 @@ export class MessageRepository {
     await this.repo(tx)
       .createQueryBuilder()
       .update()
-      .set({ state: 'cancelled', lastError: 'member erased' })
+      .set({ state: 'cancelled', lastError: 'member erased', sealedSecrets: null })
       .where('memberId = :memberId AND state IN (:...open)', { memberId, open: ['queued', 'held', 'failed'] })
       .execute();
-    await this.repo(tx).update({ memberId }, { recipient: 'erased', data: {} });
+    await this.repo(tx).update({ memberId }, { recipient: 'erased', data: {}, sealedSecrets: null });
   }
 }

@@ -7,12 +7,18 @@ import { MailRenderer, type RenderedMail } from './mail-renderer';
 import { MailTransport } from './mail-transport';
 import type { Message, MessageData, MessageState } from './message.entity';
 import { MessageRepository } from './message.repository';
+import { maskLink, MessageSecrets } from './message-secrets';
 
 export interface OutgoingMessage {
   recipient: string;
   template: string;
   locale: Language;
   data: MessageData;
+  /**
+   * Personal links (values are URLs whose last segment is the key): rendered into the email when
+   * it is sent, kept only sealed until then, and shown masked everywhere else.
+   */
+  secrets?: Record<string, string>;
   /** The same key twice writes one message: use what makes the message unique (e.g. "register-confirm:<memberId>:<tokenId>"). */
   idempotencyKey: string;
   memberId?: string | null;
@@ -29,6 +35,7 @@ export class OutboxService {
     private readonly renderer: MailRenderer,
     private readonly transport: MailTransport,
     private readonly clock: Clock,
+    private readonly secrets: MessageSecrets,
   ) {}
 
   /** Whether mail leaves this installation; without SMTP, messages are held for reading in the console. */
@@ -49,7 +56,11 @@ export class OutboxService {
         memberId: m.memberId ?? null,
         template: m.template,
         locale: m.locale,
-        data: m.data,
+        data: { ...m.data, ...maskAll(m.secrets) },
+        sealedSecrets:
+          m.secrets && Object.keys(m.secrets).length
+            ? this.secrets.seal(m.secrets, { recipient: m.recipient, idempotencyKey: m.idempotencyKey })
+            : null,
         idempotencyKey: m.idempotencyKey,
         state,
         nextAttemptAt: now,
@@ -83,8 +94,9 @@ export class OutboxService {
     return this.messages.transition(ids, ['queued', 'failed', 'held'], 'cancelled', this.clock.now());
   }
 
-  render(template: string, locale: string, data: MessageData): RenderedMail {
-    return this.renderer.render(template, locale, data);
+  /** A message as the console may show it: personal links masked. */
+  render(template: string, locale: string, data: MessageData, secrets?: Record<string, string>): RenderedMail {
+    return this.renderer.render(template, locale, { ...data, ...maskAll(secrets) });
   }
 
   templates(): string[] {
@@ -113,4 +125,8 @@ export class OutboxService {
   eraseMember(memberId: string, tx: Tx): Promise<void> {
     return this.messages.eraseMember(memberId, tx);
   }
+}
+
+function maskAll(secrets: Record<string, string> | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(secrets ?? {}).map(([key, value]) => [key, maskLink(value)]));
 }

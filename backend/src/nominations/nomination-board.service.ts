@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { AuthUser } from '../auth/auth-user';
 import { UsersService } from '../auth/users.service';
 import { Clock } from '../common/clock';
+import { LinkLifetime } from '../common/link-lifetime';
 import { DomainError } from '../common/domain-error';
 import { hashToken, newToken } from '../common/tokens';
 import type { AppConfig } from '../config/app-config';
@@ -83,6 +84,7 @@ export class NominationBoardService {
     private readonly transactions: Transactions,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly lifetime: LinkLifetime,
   ) {}
 
   async board(user: AuthUser, query: BoardQuery): Promise<{ items: BoardItem[]; counters: BoardCounters }> {
@@ -163,7 +165,8 @@ export class NominationBoardService {
       const extra: Parameters<NominationRepository['moveStatus']>[3] = {};
       if (to === 'accepted') {
         token = newToken();
-        const forumOver = Date.parse(`${forum.endDate}T00:00:00Z`) + 2 * DAY;
+        // The link lives as long as every personal link of the forum (its end plus LINK_GRACE_DAYS).
+        const forumOver = this.lifetime.endsAt(forum).getTime();
         Object.assign(extra, {
           responseTokenHash: hashToken(token),
           responseTokenExpiresAt: new Date(Math.max(forumOver, now.getTime() + MIN_LINK_DAYS * DAY)),

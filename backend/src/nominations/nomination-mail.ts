@@ -96,9 +96,9 @@ export function acceptedMessage(
       forumName: forum.name,
       forumDates: forumDates(forum, nomination.locale),
       venue: forum.venue,
-      responseUrl,
       note,
     },
+    secrets: { responseUrl },
     idempotencyKey: `nomination-accepted:${changeId}`,
   };
 }

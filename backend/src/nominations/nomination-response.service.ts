@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
+import { LinkLifetime } from '../common/link-lifetime';
 import { hashToken } from '../common/tokens';
 import { Transactions } from '../database/transactions';
 import type { Forum } from '../forums/forums.service';
@@ -29,6 +30,7 @@ export class NominationResponseService {
     private readonly forums: ForumsService,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
+    private readonly lifetime: LinkLifetime,
   ) {}
 
   async view(rawToken: string): Promise<NomineeView> {
@@ -86,15 +88,12 @@ export class NominationResponseService {
   private async usable(rawToken: string): Promise<Nomination> {
     const nomination = rawToken ? await this.nominations.findByTokenHash(hashToken(rawToken)) : null;
     const now = this.clock.now();
-    if (
-      !nomination ||
-      nomination.status !== 'accepted' ||
-      nomination.responseTokenUsedAt ||
-      !nomination.responseTokenExpiresAt ||
-      nomination.responseTokenExpiresAt <= now
-    ) {
+    if (!nomination || nomination.status !== 'accepted' || nomination.responseTokenUsedAt)
       throw new DomainError('not_found', INVALID_NOMINATION_LINK);
-    }
+    // After the forum (and the grace period): 410, in the nominee's language.
+    this.lifetime.check(await this.forums.get(nomination.forumId), nomination.locale);
+    if (!nomination.responseTokenExpiresAt) throw new DomainError('not_found', INVALID_NOMINATION_LINK);
+    if (nomination.responseTokenExpiresAt <= now) throw this.lifetime.expired(nomination.locale);
     return nomination;
   }
 }

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { linkTokenOf } from '../test/fixtures';
 import type { Agent } from 'supertest';
 import { createTestApp, type TestApp } from '../test/test-app';
 import { NominationBoardService } from './nomination-board.service';
 
 interface OutboxRow {
+  id: string;
   template: string;
   recipient: string;
   locale: string;
@@ -58,7 +60,7 @@ describe(NominationBoardService.name, () => {
     };
   };
   const outbox = (recipient: string): Promise<OutboxRow[]> =>
-    t.dataSource.query('SELECT template, recipient, locale, data FROM messages WHERE recipient = ? ORDER BY createdAt', [
+    t.dataSource.query('SELECT id, template, recipient, locale, data FROM messages WHERE recipient = ? ORDER BY createdAt', [
       recipient,
     ]);
   const count = async (table: string) => Number((await t.dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);
@@ -70,7 +72,7 @@ describe(NominationBoardService.name, () => {
     organiser.post(`/api/v1/nominations/${id}/status`).send({ status, note });
   const tokenOf = async (email: string) => {
     const accepted = (await outbox(email)).filter((m) => m.template === 'nomination-accepted').at(-1)!;
-    return (JSON.parse(accepted.data).responseUrl as string).split('/').at(-1)!;
+    return linkTokenOf(t, accepted.id, 'responseUrl');
   };
 
   it('takes a self-nomination from the public form: a register member with source "nomination" and only the consent given', async () => {
@@ -237,7 +239,7 @@ describe(NominationBoardService.name, () => {
     });
   });
 
-  it('lets an accepted nominee withdraw through their link, which then answers 404 like any unknown or expired link', async () => {
+  it('lets an accepted nominee withdraw through their link, which then answers 404 like any unknown link (410 once the forum is over)', async () => {
     const body = selfNomination();
     await t.anon().post('/api/v1/public/nominations').send(body).expect(202);
     const { id } = await findByEmail(organiser, body.nominee.email);
@@ -268,8 +270,9 @@ describe(NominationBoardService.name, () => {
     await t.anon().get(`/api/v1/public/nominations/response/${otherToken}`).expect(200);
     t.setNow(new Date('2030-01-01T00:00:00Z'));
     try {
-      const expired = await t.anon().get(`/api/v1/public/nominations/response/${otherToken}`).expect(404);
-      expect(expired.body.message).toBe(unknown.body.message);
+      // Once the forum is over (plus the grace period) the link says so: 410, in the nominee's language.
+      const expired = await t.anon().get(`/api/v1/public/nominations/response/${otherToken}`).expect(410);
+      expect(expired.body).toMatchObject({ error: 'gone', expiredLink: { locale: other.locale } });
     } finally {
       t.setNow(undefined);
     }

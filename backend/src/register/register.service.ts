@@ -89,9 +89,7 @@ export class RegisterService {
       throw DomainError.forbidden(`You can add members living in ${user.countries.join(', ')} only`);
     }
     const duplicates = await this.findDuplicates(member);
-    if (duplicates.length) {
-      throw DomainError.conflict('This member is already in the register', { duplicateOf: duplicates.map((d) => d.id) });
-    }
+    if (duplicates.length) throw duplicateConflict(user, duplicates, 'This member is already in the register');
     return this.members.transaction((repo) => this.write(repo, authorOf(user), member, consent, source));
   }
 
@@ -158,11 +156,7 @@ export class RegisterService {
     const newEmails = next.email && next.email !== current.email ? [next.email] : [];
     const newPhones = [next.phone, next.whatsapp].filter((p): p is string => !!p && !known.includes(p));
     const duplicates = (await this.members.findByContacts(newEmails, newPhones)).filter((d) => d.id !== id);
-    if (duplicates.length) {
-      throw DomainError.conflict('Another member already has this email or phone number', {
-        duplicateOf: duplicates.map((d) => d.id),
-      });
-    }
+    if (duplicates.length) throw duplicateConflict(user, duplicates, 'Another member already has this email or phone number');
     const changed = changedFields(current, next);
     if (!changed.length) return current;
     const { sectors, ...fields } = next;
@@ -266,5 +260,20 @@ function changedFields(current: Member, next: NormalisedMember): string[] {
     key === 'sectors'
       ? sectorKey(next.sectors) !== sectorKey((current.sectors ?? []).map((s) => s.sector))
       : next[key] !== current[key],
+  );
+}
+
+/**
+ * The 409 for a contact already in the register. It names (`fields.duplicateOf`) only the
+ * duplicates the user may see: a registrar learns nothing about a member outside their countries,
+ * only that the contact is taken.
+ */
+function duplicateConflict(user: AuthUser, duplicates: Member[], message: string): DomainError {
+  const visible = duplicates.filter((d) => canSeeCountry(user, d.countryCode)).map((d) => d.id);
+  return DomainError.conflict(
+    visible.length
+      ? message
+      : 'This email or phone number is already in the register, outside your countries. Ask the Diaspora Directorate.',
+    { duplicateOf: visible },
   );
 }

@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import { MessageSecrets } from '../mail/message-secrets';
 import type { Agent } from 'supertest';
 import type { Member } from '../register/member.entity';
 import { MemberRepository, type NewMember } from '../register/member.repository';
@@ -91,10 +92,24 @@ export async function inviteMembers(t: TestApp, organiser: Agent, forumId: strin
   await organiser.post(`/api/v1/campaigns/${campaign.body.id}/send`).send({}).expect(200);
   const tokens: string[] = [];
   for (const member of members) {
-    const [row] = await t.dataSource.query("SELECT data FROM messages WHERE template = 'forum-invitation' AND memberId = ?", [
+    const [row] = await t.dataSource.query("SELECT id FROM messages WHERE template = 'forum-invitation' AND memberId = ?", [
       member.id,
     ]);
-    tokens.push((JSON.parse(row.data).rsvpUrl as string).split('/').at(-1)!);
+    tokens.push(await linkTokenOf(t, row.id, 'rsvpUrl'));
   }
   return tokens;
+}
+
+/**
+ * The token of a personal link in a message still in the outbox, unsealed as the mail worker does
+ * (the row itself holds the link masked and sealed only).
+ */
+export async function linkTokenOf(t: Pick<TestApp, 'app' | 'dataSource'>, messageId: string, key: string): Promise<string> {
+  const [row] = await t.dataSource.query('SELECT recipient, idempotencyKey, sealedSecrets FROM messages WHERE id = ?', [
+    messageId,
+  ]);
+  if (!row?.sealedSecrets) throw new Error(`message ${messageId} holds no sealed link`);
+  const url = t.app.get(MessageSecrets, { strict: false }).open(row.sealedSecrets, row)[key];
+  if (!url) throw new Error(`message ${messageId} has no ${key}`);
+  return url.split('/').at(-1)!;
 }

@@ -5,6 +5,7 @@ import { BADGE_ATTACHMENT_KEY, badgeAttachmentValue } from '../../badges/badge-a
 import { BadgesService } from '../../badges/badges.service';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/domain-error';
+import { LinkLifetime } from '../../common/link-lifetime';
 import { hashToken, newToken } from '../../common/tokens';
 import { Transactions, type Tx } from '../../database/transactions';
 import type { Forum } from '../../forums/forums.service';
@@ -57,6 +58,7 @@ export class RsvpService implements OnModuleInit {
     private readonly transactions: Transactions,
     private readonly clock: Clock,
     private readonly messages: InvitationMessages,
+    private readonly lifetime: LinkLifetime,
   ) {}
 
   onModuleInit(): void {
@@ -66,10 +68,21 @@ export class RsvpService implements OnModuleInit {
     });
   }
 
-  /** What the RSVP page shows. Unknown, revoked and expired links all get the same 404. */
-  async view(token: string): Promise<RsvpView> {
+  /**
+   * The invitation behind a live link. Unknown, revoked and re-issued-away links get the same 404;
+   * a link whose forum is over (plus the grace period) gets the 410 in the invitee's language.
+   */
+  private async byLink(token: string): Promise<{ invitation: Invitation; forum: Forum }> {
     const invitation = await this.invitations.findByTokenHash(hashToken(token));
     if (!invitation) throw new DomainError('not_found', INVALID_RSVP_LINK);
+    const forum = await this.forums.get(invitation.forumId);
+    this.lifetime.check(forum, invitation.locale);
+    return { invitation, forum };
+  }
+
+  /** What the RSVP page shows. */
+  async view(token: string): Promise<RsvpView> {
+    const { invitation } = await this.byLink(token);
     if (!invitation.openedAt) {
       invitation.openedAt = this.clock.now();
       await this.invitations.save(invitation);
@@ -79,9 +92,9 @@ export class RsvpService implements OnModuleInit {
 
   /** The invitee's attendee record while their place is confirmed; any other link gets the same 404 as an invalid one. */
   async confirmedAttendee(token: string): Promise<Attendee> {
-    const invitation = await this.invitations.findByTokenHash(hashToken(token));
+    const { invitation } = await this.byLink(token);
     const attendee =
-      invitation?.response === 'accepted' && invitation.placeHeld ? await this.attendees.forInvitation(invitation.id) : null;
+      invitation.response === 'accepted' && invitation.placeHeld ? await this.attendees.forInvitation(invitation.id) : null;
     if (!attendee || attendee.status !== 'confirmed' || attendee.badgeRevoked)
       throw new DomainError('not_found', INVALID_RSVP_LINK);
     return attendee;
@@ -94,9 +107,7 @@ export class RsvpService implements OnModuleInit {
   }
 
   async answer(token: string, answer: RsvpAnswer): Promise<RsvpView> {
-    const found = await this.invitations.findByTokenHash(hashToken(token));
-    if (!found) throw new DomainError('not_found', INVALID_RSVP_LINK);
-    const forum = await this.forums.get(found.forumId);
+    const { invitation: found, forum } = await this.byLink(token);
     if (!this.isOpen(forum)) throw DomainError.conflict('Answers for this forum are closed');
     const days = answer.days?.length ? answer.days : daysBetween(forum.startDate, forum.endDate);
     const unknownDays = days.filter((d) => !daysBetween(forum.startDate, forum.endDate).includes(d));

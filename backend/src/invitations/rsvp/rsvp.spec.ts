@@ -3,7 +3,7 @@ import ICAL from 'ical.js';
 import type { Agent } from 'supertest';
 import { hashToken } from '../../common/tokens';
 import { CALENDAR_KEY } from '../../mail/mail-renderer';
-import { addMembers, aMember, anOpenForum, inviteMembers } from '../../test/fixtures';
+import { addMembers, aMember, anOpenForum, inviteMembers, linkTokenOf } from '../../test/fixtures';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { INVALID_RSVP_LINK, RsvpService } from './rsvp.service';
 
@@ -34,10 +34,10 @@ describe(RsvpService.name, () => {
   const lastMessage = async (template: string, memberEmail?: string) =>
     (
       await t.dataSource.query(
-        `SELECT recipient, data FROM messages WHERE template = ? ${memberEmail ? 'AND recipient = ?' : ''} ORDER BY createdAt DESC`,
+        `SELECT id, recipient, data FROM messages WHERE template = ? ${memberEmail ? 'AND recipient = ?' : ''} ORDER BY createdAt DESC`,
         memberEmail ? [template, memberEmail] : [template],
       )
-    )[0] as { recipient: string; data: string } | undefined;
+    )[0] as { id: string; recipient: string; data: string } | undefined;
   const accept = (token: string, body: Record<string, unknown> = {}) =>
     t
       .anon()
@@ -125,12 +125,12 @@ describe(RsvpService.name, () => {
     await organiser.post(`/api/v1/invitations/${secondId}/reissue`).expect(204);
     await t.anon().get(`/api/v1/public/rsvp/${second}`).expect(404);
     const [row] = await t.dataSource.query(
-      "SELECT data FROM messages WHERE template = 'forum-invitation' AND idempotencyKey LIKE ? ORDER BY createdAt DESC",
+      "SELECT id FROM messages WHERE template = 'forum-invitation' AND idempotencyKey LIKE ? ORDER BY createdAt DESC",
       [`invitation:${secondId}:%`],
     );
     await t
       .anon()
-      .get(`/api/v1/public/rsvp/${(JSON.parse(row.data).rsvpUrl as string).split('/').at(-1)}`)
+      .get(`/api/v1/public/rsvp/${await linkTokenOf(t, row.id, 'rsvpUrl')}`)
       .expect(200);
   });
 
@@ -184,7 +184,7 @@ describe(RsvpService.name, () => {
     expect(offered).toBeDefined();
     await t
       .anon()
-      .get(`/api/v1/public/rsvp/${(JSON.parse(offered!.data).rsvpUrl as string).split('/').at(-1)}`)
+      .get(`/api/v1/public/rsvp/${await linkTokenOf(t, offered!.id, 'rsvpUrl')}`)
       .expect(200);
     const second = tokens[results.findIndex((r) => r.body.waitingPosition === 2)];
     expect((await t.anon().get(`/api/v1/public/rsvp/${second}`).expect(200)).body.waitingPosition).toBe(1);

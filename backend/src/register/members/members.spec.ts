@@ -114,6 +114,45 @@ describe(MembersService.name, () => {
     expect(await total()).toBe(before);
   });
 
+  it('tells a registrar a contact is taken by a member outside their countries, and nothing more', async () => {
+    const abroad = await organiser
+      .post('/api/v1/members')
+      .send(
+        member({
+          email: 'lerato.uk@example.org',
+          phone: '+44 20 7946 0958',
+          countryCode: 'GB',
+          region: 'London',
+          city: 'London',
+          firstName: 'Lerato',
+          lastName: 'Abroad',
+        }),
+      )
+      .expect(201);
+    const before = await total();
+    for (const contact of [
+      { email: 'Lerato.UK@example.org', phone: null },
+      { email: null, phone: '+442079460958' },
+    ]) {
+      const res = await registrar.post('/api/v1/members').send(member(contact)).expect(409);
+      expect(res.body.fields.duplicateOf).toEqual([]);
+      expect(res.body.message).toContain('outside your countries');
+      expect(JSON.stringify(res.body)).not.toContain(abroad.body.id);
+      expect(JSON.stringify(res.body)).not.toContain('Lerato');
+    }
+    // Editing one of their own members onto that contact says as little.
+    const own = await registrar
+      .post('/api/v1/members')
+      .send(member({ email: 'own.member@example.org', phone: null }))
+      .expect(201);
+    const edit = await registrar.patch(`/api/v1/members/${own.body.id}`).send({ email: 'lerato.uk@example.org' }).expect(409);
+    expect(JSON.stringify(edit.body)).not.toContain(abroad.body.id);
+    expect(await total()).toBe(before + 1);
+    // An organiser sees everyone, so learns which member it is.
+    const byOrganiser = await organiser.post('/api/v1/members').send(member({ email: 'lerato.uk@example.org', phone: null }));
+    expect(byOrganiser.body.fields.duplicateOf).toEqual([abroad.body.id]);
+  });
+
   it('refuses a duplicate with 409 naming the existing record', async () => {
     const first = await organiser
       .post('/api/v1/members')

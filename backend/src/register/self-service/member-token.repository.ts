@@ -29,6 +29,11 @@ export class MemberTokenRepository {
     });
   }
 
+  /** The token whatever its state, to tell an expired link (410) from an unknown one (404). */
+  findByHash(tokenHash: string, purpose: MemberTokenPurpose): Promise<MemberToken | null> {
+    return this.repo().findOneBy({ tokenHash, purpose });
+  }
+
   async markUsed(id: string, at: Date, tx?: Tx): Promise<boolean> {
     const result = await this.repo(tx).update({ id, usedAt: IsNull() }, { usedAt: at });
     return (result.affected ?? 0) > 0;

@@ -121,7 +121,8 @@ export class SelfRegistrationService {
           memberId: member.id,
           template: 'register-confirm',
           locale: member.preferredLanguage,
-          data: { firstName: member.firstName, confirmUrl: `${this.config.publicUrl}/register/confirm/${token.raw}` },
+          data: { firstName: member.firstName },
+          secrets: { confirmUrl: `${this.config.publicUrl}/register/confirm/${token.raw}` },
           idempotencyKey: `register-confirm:${token.id}`,
         },
       ],
@@ -135,7 +136,8 @@ export class SelfRegistrationService {
       memberId: member.id,
       template,
       locale: member.preferredLanguage,
-      data: { firstName: member.firstName, manageUrl: `${this.config.publicUrl}/me/${token.raw}` },
+      data: { firstName: member.firstName },
+      secrets: { manageUrl: `${this.config.publicUrl}/me/${token.raw}` },
       idempotencyKey: `${template}:${token.id}`,
     };
   }

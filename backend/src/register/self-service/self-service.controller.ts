@@ -10,6 +10,7 @@ import {
   SelfRegistrationDto,
   SelfUpdateDto,
 } from './dto/self-service.dto';
+import { ManageLinksService } from './manage-links.service';
 import { MemberPrivacyService } from './member-privacy.service';
 import { mapMemberSelf } from './self-service.mapper';
 import { CHECK_YOUR_EMAIL, SelfRegistrationService } from './self-registration.service';
@@ -22,6 +23,7 @@ export class SelfServiceController {
   constructor(
     private readonly registration: SelfRegistrationService,
     private readonly privacy: MemberPrivacyService,
+    private readonly links: ManageLinksService,
   ) {}
 
   @Post('register')
@@ -50,25 +52,25 @@ export class SelfServiceController {
   @Get('me/:token')
   @ApiOkResponse({ type: MemberSelfDto })
   async view(@Param('token') token: string): Promise<MemberSelfDto> {
-    return mapMemberSelf(await this.privacy.byLink(token));
+    return mapMemberSelf(await this.links.member(token));
   }
 
   @Patch('me/:token')
   @ApiOkResponse({ type: MemberSelfDto })
   async correct(@Param('token') token: string, @Body() dto: SelfUpdateDto): Promise<MemberSelfDto> {
-    return mapMemberSelf(await this.privacy.correct(await this.privacy.byLink(token), dto, 'member'));
+    return mapMemberSelf(await this.privacy.correct(await this.links.member(token), dto, 'member'));
   }
 
   @Get('me/:token/export')
   @ApiOkResponse({ description: 'all data held about the member, as JSON' })
   async export(@Param('token') token: string): Promise<Record<string, unknown>> {
-    return this.privacy.export(await this.privacy.byLink(token), 'member');
+    return this.privacy.export(await this.links.member(token), 'member');
   }
 
   @Delete('me/:token')
   @HttpCode(204)
   @ApiNoContentResponse()
   async erase(@Param('token') token: string): Promise<void> {
-    await this.privacy.erase(await this.privacy.byLink(token), 'member');
+    await this.privacy.erase(await this.links.member(token), 'member');
   }
 }

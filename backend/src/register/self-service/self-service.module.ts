@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { RegisterDataModule } from '../register-data.module';
 import { RegisterModule } from '../register.module';
+import { ManageLinksService } from './manage-links.service';
 import { MemberPrivacyService } from './member-privacy.service';
 import { MemberTokenRepository } from './member-token.repository';
 import { PrivacyController } from './privacy.controller';
@@ -10,6 +11,6 @@ import { SelfServiceController } from './self-service.controller';
 @Module({
   imports: [RegisterModule, RegisterDataModule],
   controllers: [SelfServiceController, PrivacyController],
-  providers: [SelfRegistrationService, MemberPrivacyService, MemberTokenRepository],
+  providers: [SelfRegistrationService, MemberPrivacyService, ManageLinksService, MemberTokenRepository],
 })
 export class SelfServiceModule {}

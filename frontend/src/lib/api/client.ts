@@ -39,6 +39,14 @@ export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; respo
     error: body.error ?? 'error',
     message: body.message ?? response.statusText,
     fields: body.fields,
+    expiredLink: body.expiredLink,
     correlationId: body.correlationId,
   });
+}
+
+/** What a personal link whose time is over answers (410): the member's language and how to reach the directorate. */
+export type ExpiredLink = Schemas['ExpiredLinkDto'];
+
+export function expiredLinkOf(error: unknown): ExpiredLink | null {
+  return error instanceof ApiError && error.status === 410 ? (error.body.expiredLink ?? null) : null;
 }
