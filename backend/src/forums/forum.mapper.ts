@@ -15,6 +15,7 @@ export function mapForum(forum: Forum): ForumDto {
     capacity: forum.capacity,
     rsvpDeadline: forum.rsvpDeadline?.toISOString() ?? null,
     status: forum.status,
+    retentionMonths: forum.retentionMonths,
     createdAt: forum.createdAt.toISOString(),
     updatedAt: forum.updatedAt.toISOString(),
   };

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import slugify from 'slugify';
 import { DomainError, FieldErrors } from '../common/domain-error';
 import type { Tx } from '../database/transactions';
+import { type AuditActor, AuditTrail } from '../logging/audit/audit-trail';
 import { Forum, type ForumStatus } from './forum.entity';
 import { isRealDate, isTimeZone } from './forum-days';
 import { ForumRepository } from './forum.repository';
@@ -19,6 +20,7 @@ export interface ForumInput {
   capacity: number;
   rsvpDeadline?: string | null;
   status?: ForumStatus;
+  retentionMonths?: number | null;
 }
 
 /** A forum as other modules hold it (type only: the entity stays the forums module's). */
@@ -28,7 +30,10 @@ export type { Forum, ForumStatus } from './forum.entity';
 export class ForumsService {
   private readonly capacityListeners: ((forumId: string) => Promise<void>)[] = [];
 
-  constructor(private readonly forums: ForumRepository) {}
+  constructor(
+    private readonly forums: ForumRepository,
+    private readonly audit: AuditTrail,
+  ) {}
 
   list(): Promise<Forum[]> {
     return this.forums.list();
@@ -60,11 +65,13 @@ export class ForumsService {
       capacity: input.capacity,
       rsvpDeadline: input.rsvpDeadline ? new Date(input.rsvpDeadline) : null,
       status: fields.status,
+      retentionMonths: input.retentionMonths ?? null,
     });
   }
 
-  async update(id: string, input: Partial<ForumInput>): Promise<Forum> {
+  async update(id: string, input: Partial<ForumInput>, by: AuditActor = 'system'): Promise<Forum> {
     const forum = await this.get(id);
+    const before = { ...forum };
     const next = {
       name: input.name?.trim() ?? forum.name,
       slug: input.slug ?? forum.slug,
@@ -76,6 +83,7 @@ export class ForumsService {
       rsvpDeadline:
         input.rsvpDeadline === undefined ? forum.rsvpDeadline : input.rsvpDeadline ? new Date(input.rsvpDeadline) : null,
       status: input.status ?? forum.status,
+      retentionMonths: input.retentionMonths === undefined ? forum.retentionMonths : input.retentionMonths,
     };
     checkForum({ ...next, rsvpDeadline: next.rsvpDeadline?.toISOString() ?? null });
     if (next.capacity < forum.placesTaken) {
@@ -86,6 +94,10 @@ export class ForumsService {
     await this.checkUnique(next.slug, next.status, id);
     const raised = next.capacity > forum.capacity;
     const saved = await this.forums.save(Object.assign(forum, next));
+    const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => String(before[k]) !== String(saved[k]));
+    // Forum settings are settings: the audit line names what changed, not the values (a name is free text).
+    if (changed.length)
+      await this.audit.record({ action: 'settings.changed', actor: by, target: { type: 'forum', id }, summary: `forum settings: ${changed.join(', ')}` });
     if (raised) for (const listener of this.capacityListeners) await listener(id);
     return saved;
   }
@@ -138,7 +150,7 @@ export class ForumsService {
   }
 }
 
-function checkForum(forum: Required<Omit<ForumInput, 'slug'>>): void {
+function checkForum(forum: Required<Omit<ForumInput, 'slug' | 'retentionMonths'>>): void {
   const fields: FieldErrors = {};
   if (!isTimeZone(forum.timezone)) fields.timezone = ['not a known time zone, e.g. Africa/Maseru'];
   if (!isRealDate(forum.startDate)) fields.startDate = ['not a real date'];

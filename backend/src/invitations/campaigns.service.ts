@@ -4,6 +4,7 @@ import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { hashToken, newToken } from '../common/tokens';
 import { Transactions } from '../database/transactions';
+import { AuditTrail } from '../logging/audit/audit-trail';
 import { ForumsService } from '../forums/forums.service';
 import { OutboxService } from '../mail/outbox.service';
 import type { Member } from '../register/register.service';
@@ -47,6 +48,7 @@ export class CampaignsService {
     private readonly transactions: Transactions,
     private readonly clock: Clock,
     private readonly messages: InvitationMessages,
+    private readonly audit: AuditTrail,
   ) {}
 
   async create(user: AuthUser, forumId: string, input: CampaignInput): Promise<Campaign> {
@@ -179,7 +181,15 @@ export class CampaignsService {
     const done = await this.get(id);
     done.status = 'sent';
     done.sentAt = this.clock.now();
-    return this.campaigns.save(done);
+    const saved = await this.campaigns.save(done);
+    const skippedCount = Object.values(saved.skipped ?? {}).reduce((a, b) => a + b, 0);
+    await this.audit.record({
+      action: scheduledAt ? 'campaign.scheduled' : 'campaign.sent',
+      actor: user,
+      target: { type: 'campaign', id },
+      summary: `forum ${forum.id}; ${saved.invitedCount} invited; ${skippedCount} skipped${scheduledAt ? `; for ${scheduledAt.toISOString()}` : ''}`,
+    });
+    return saved;
   }
 
   async progress(id: string) {
