@@ -19,10 +19,12 @@ import { DoorDataRepository } from './door-data.repository';
 import { DoorDataService } from './door-data.service';
 import { WalkInRepository } from './walk-in.repository';
 import { WalkInService } from './walk-in.service';
+import { RetentionModule } from '../retention/retention.module';
+import { CheckInRetention } from './check-in-retention';
 
 /** The door (data, check-ins, walk-ins) and the organisers' arrivals views. */
 @Module({
-  imports: [TypeOrmModule.forFeature([CheckIn]), AuthModule, AttendeesModule, ForumsModule, BadgesModule, RegisterModule],
+  imports: [TypeOrmModule.forFeature([CheckIn]), AuthModule, AttendeesModule, ForumsModule, BadgesModule, RegisterModule, RetentionModule],
   controllers: [DoorController, ArrivalsController],
   providers: [
     CheckInEvents,
@@ -36,6 +38,7 @@ import { WalkInService } from './walk-in.service';
     WalkInService,
     ArrivalsRepository,
     ArrivalsService,
+    CheckInRetention,
   ],
 })
 export class CheckInModule {}

@@ -49,6 +49,7 @@ export class InvitationMessages {
     return {
       recipient: member.email!,
       memberId: member.id,
+      forumId: forum.id,
       template: 'forum-invitation',
       locale,
       idempotencyKey: key,
@@ -75,6 +76,7 @@ export class InvitationMessages {
     return {
       recipient: member.email!,
       memberId: member.id,
+      forumId: forum.id,
       template: 'forum-reminder',
       locale: invitation.locale,
       idempotencyKey: key,
@@ -101,6 +103,7 @@ export class InvitationMessages {
     return {
       recipient: member.email!,
       memberId: member.id,
+      forumId: forum.id,
       template,
       locale: invitation.locale,
       idempotencyKey: key,
@@ -128,6 +131,7 @@ export class InvitationMessages {
     return {
       recipient: member.email!,
       memberId: member.id,
+      forumId: forum.id,
       template: 'rsvp-waitlisted',
       locale: invitation.locale,
       idempotencyKey: key,

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, type DataSource, In } from 'typeorm';
+import { Brackets, type DataSource, In, Not } from 'typeorm';
 import type { Tx } from '../database/transactions';
 import { Message, type MessageState } from './message.entity';
 
 export type NewMessage = Pick<
   Message,
-  'recipient' | 'memberId' | 'template' | 'locale' | 'data' | 'idempotencyKey' | 'state' | 'nextAttemptAt'
+  'recipient' | 'memberId' | 'forumId' | 'template' | 'locale' | 'data' | 'idempotencyKey' | 'state' | 'nextAttemptAt'
 >;
 
 /** A claimed message with what the worker needs to know about its member at send time. */
@@ -187,4 +187,28 @@ export class MessageRepository {
       .execute();
     await this.repo(tx).update({ memberId }, { recipient: 'erased', data: {} });
   }
+
+  /** A forum's messages still holding their recipient and data (retention's count). */
+  countHeldForForum(forumId: string): Promise<number> {
+    return this.repo().count({ where: { forumId, recipient: Not(In([ERASED_RECIPIENT, RETAINED_RECIPIENT])) } });
+  }
+
+  /** Retention: a forum's unsent messages are cancelled and every one loses its recipient and data; how many changed. */
+  async deidentifyForum(forumId: string, tx: Tx): Promise<number> {
+    await this.repo(tx)
+      .createQueryBuilder()
+      .update()
+      .set({ state: 'cancelled', lastError: 'retention period over' })
+      .where('forumId = :forumId AND state IN (:...open)', { forumId, open: ['queued', 'held', 'failed'] })
+      .execute();
+    const result = await this.repo(tx).update(
+      { forumId, recipient: Not(In([ERASED_RECIPIENT, RETAINED_RECIPIENT])) },
+      { recipient: RETAINED_RECIPIENT, data: {} },
+    );
+    return result.affected ?? 0;
+  }
 }
+
+const ERASED_RECIPIENT = 'erased';
+/** What a message's recipient reads once retention has removed it. */
+const RETAINED_RECIPIENT = 'removed after retention';

@@ -230,6 +230,11 @@ export class RegisterService {
     });
   }
 
+  /** Retention's review list: live members holding no consent, untouched since `before` (listed, never deleted here). */
+  withoutConsentUntouchedSince(before: Date, page: number, pageSize: number): Promise<{ items: Member[]; total: number }> {
+    return this.members.withoutConsentUntouchedSince(before, page, pageSize);
+  }
+
   /** True while the register has no member at all (the demo seed refuses to add to a real one). */
   async isEmpty(): Promise<boolean> {
     return (await this.members.count()) === 0;
