@@ -53,6 +53,7 @@ export class RetentionService {
         counts.mail += await this.outbox.deidentifyForum(forum.id, tx);
       }
       const summary = `${due.length} forums due (${due.map((f) => f.id).join(' ') || 'none'}); ${Object.entries(counts)
+        .sort(([a], [b]) => a.localeCompare(b))
         .map(([key, n]) => `${key} ${n}`)
         .join(', ')}`;
       await this.audit.record({ action: 'retention.run', actor: 'system', summary }, tx);
