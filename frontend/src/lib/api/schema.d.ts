@@ -1508,6 +1508,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Audit_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Audit_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Retention_plan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/retention/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Retention_review"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1594,6 +1658,8 @@ export interface components {
             /** Format: date-time */
             rsvpDeadline: string | null;
             status: components["schemas"]["ForumStatus"];
+            /** @description null: the default retention */
+            retentionMonths: number | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1625,6 +1691,8 @@ export interface components {
             capacity: number;
             /** Format: date-time */
             rsvpDeadline?: string | null;
+            /** @description months after the last day before RSVP answers, door details and mail are de-identified; null for the default */
+            retentionMonths?: number | null;
             /** @default draft */
             status: components["schemas"]["ForumStatus"];
         };
@@ -1654,6 +1722,8 @@ export interface components {
             capacity?: number;
             /** Format: date-time */
             rsvpDeadline?: string | null;
+            /** @description months after the last day before RSVP answers, door details and mail are de-identified; null for the default */
+            retentionMonths?: number | null;
             /** @default draft */
             status: components["schemas"]["ForumStatus"];
         };
@@ -3212,6 +3282,84 @@ export interface components {
             forum: components["schemas"]["PublicForumDto"];
             presenter: components["schemas"]["PublicPresenterDto"];
             sessions: components["schemas"]["PublicSessionDto"][];
+        };
+        /** @enum {string} */
+        AuditAction: "auth.sign_in" | "auth.sign_in_failed" | "auth.sign_in_locked" | "staff.created" | "staff.updated" | "staff.disabled" | "staff.unlocked" | "door.assigned" | "door.device_revoked" | "door.override" | "import.committed" | "import.rolled_back" | "member.merged" | "member.consent_recorded" | "member.erased" | "data.exported" | "campaign.sent" | "campaign.scheduled" | "campaign.cancelled" | "badge.reissued" | "badge.revoked" | "settings.changed" | "retention.run";
+        /** @enum {string} */
+        AuditArea: "auth" | "staff" | "door" | "import" | "member" | "data" | "campaign" | "badge" | "settings" | "retention";
+        /** @enum {string} */
+        AuditActorRole: "organiser" | "registrar" | "door" | "system" | "member" | "anonymous";
+        AuditEntryDto: {
+            id: string;
+            /** Format: date-time */
+            at: string;
+            action: components["schemas"]["AuditAction"];
+            actorId: string | null;
+            /** @description the staff member, when the account still exists */
+            actorName: string | null;
+            actorRole: components["schemas"]["AuditActorRole"];
+            targetType: string | null;
+            targetId: string | null;
+            /** @description ids and counts only */
+            summary: string;
+        };
+        AuditPageDto: {
+            /** @description newest first */
+            items: components["schemas"]["AuditEntryDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        ForumRetentionDto: {
+            forumId: string;
+            forumName: string;
+            /** @description last day, YYYY-MM-DD */
+            endDate: string;
+            status: components["schemas"]["ForumStatus"];
+            months: number;
+            /** @description false when the forum uses the installation's default (RETENTION_MONTHS) */
+            ownSetting: boolean;
+            /** Format: date-time */
+            dueAt: string;
+            due: boolean;
+            /** @description rows that still hold what the run removes: invitations (RSVP answers), attendees (needs), checkIns (door, staff), mail */
+            held: {
+                [key: string]: number;
+            };
+        };
+        RetentionPlanDto: {
+            /** Format: date-time */
+            nextRunAt: string;
+            /** Format: date-time */
+            lastRunAt: string | null;
+            defaultMonths: number;
+            /** @description soonest due first */
+            forums: components["schemas"]["ForumRetentionDto"][];
+        };
+        ReviewMemberDto: {
+            id: string;
+            firstName: string;
+            lastName: string;
+            countryCode: string;
+            source: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description the record last changed
+             */
+            updatedAt: string;
+        };
+        ReviewPageDto: {
+            /** @description longest untouched first */
+            items: components["schemas"]["ReviewMemberDto"][];
+            total: number;
+            /**
+             * Format: date-time
+             * @description untouched since before this time
+             */
+            untouchedSince: string;
+            reviewMonths: number;
         };
     };
     responses: never;
@@ -7339,6 +7487,173 @@ export interface operations {
                 content: {
                     "text/calendar": string;
                 };
+            };
+        };
+    };
+    Audit_list: {
+        parameters: {
+            query?: {
+                /** @description one or more actions */
+                action?: components["schemas"]["AuditAction"][];
+                /** @description every action of an area, e.g. 'staff' */
+                area?: components["schemas"]["AuditArea"];
+                /** @description the staff account that acted */
+                actorId?: string;
+                /** @description what was acted on: 'member', 'user', 'forum', 'campaign', 'attendee', 'import'… */
+                targetType?: string;
+                targetId?: string;
+                /** @description from this day (UTC, YYYY-MM-DD) or time, inclusive */
+                from?: string;
+                /** @description up to and including this day (UTC, YYYY-MM-DD), or before this time */
+                to?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPageDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Audit_export: {
+        parameters: {
+            query?: {
+                /** @description one or more actions */
+                action?: components["schemas"]["AuditAction"][];
+                /** @description every action of an area, e.g. 'staff' */
+                area?: components["schemas"]["AuditArea"];
+                /** @description the staff account that acted */
+                actorId?: string;
+                /** @description what was acted on: 'member', 'user', 'forum', 'campaign', 'attendee', 'import'… */
+                targetType?: string;
+                targetId?: string;
+                /** @description from this day (UTC, YYYY-MM-DD) or time, inclusive */
+                from?: string;
+                /** @description up to and including this day (UTC, YYYY-MM-DD), or before this time */
+                to?: string;
+                format?: "csv" | "json";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the filtered log, newest first: UTF-8 CSV with BOM (formulas neutralised), or a JSON array */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Retention_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description when the daily run next happens and, per forum, when it is due and what it would touch */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionPlanDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Retention_review: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description members holding no consent and untouched for RETENTION_REVIEW_MONTHS: listed for a person to decide */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewPageDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
