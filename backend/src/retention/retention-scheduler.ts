@@ -40,9 +40,9 @@ export class RetentionScheduler implements OnApplicationBootstrap, OnApplication
     clearInterval(this.timer);
   }
 
-  /** When the next run is due (a fresh installation runs at its first check). */
+  /** When the next run is due (a fresh installation's first is at the next run hour). */
   async nextRunAt(): Promise<Date> {
-    return (await this.jobs.find(RETENTION_JOB))?.nextRunAt ?? this.clock.now();
+    return (await this.jobs.find(RETENTION_JOB))?.nextRunAt ?? nextDailyRun(this.clock.now(), this.config.retention.runHourUtc);
   }
 
   async lastRunAt(): Promise<Date | null> {
@@ -52,7 +52,7 @@ export class RetentionScheduler implements OnApplicationBootstrap, OnApplication
   /** Runs retention if it is due and this process wins the claim; true when it ran here. */
   async tick(): Promise<boolean> {
     const now = this.clock.now();
-    await this.jobs.ensure(RETENTION_JOB, now);
+    await this.jobs.ensure(RETENTION_JOB, nextDailyRun(now, this.config.retention.runHourUtc));
     if (!(await this.jobs.claim(RETENTION_JOB, this.owner, now, new Date(now.getTime() + LEASE_MS)))) return false;
     try {
       const result = await this.retention.run(now);
