@@ -39,6 +39,7 @@ export const wiredActions: AuditAction[] = [
   'data.exported',
   'campaign.sent',
   'campaign.scheduled',
+  'campaign.cancelled',
   'badge.reissued',
   'badge.revoked',
   'settings.changed',
@@ -114,6 +115,9 @@ export async function doEveryStaffAction(api: StaffApi, tag: string): Promise<{ 
   await api.call('POST', `/api/v1/campaigns/${now.id}/send`, {});
   const later = await api.call('POST', `/api/v1/forums/${forum.id}/campaigns`, { name: 'Later', audience: { memberIds: [member.id] } });
   await api.call('POST', `/api/v1/campaigns/${later.id}/send`, { scheduledAt: new Date(Date.now() + 86_400_000).toISOString() });
+  const cancelled = await api.call('POST', `/api/v1/forums/${forum.id}/campaigns`, { name: 'Cancelled', audience: { memberIds: [member.id] } });
+  await api.call('POST', `/api/v1/campaigns/${cancelled.id}/send`, { scheduledAt: new Date(Date.now() + 86_400_000).toISOString() });
+  await api.call('POST', `/api/v1/campaigns/${cancelled.id}/cancel`);
   const attendee = await api.call('POST', `/api/v1/forums/${forum.id}/attendees`, { role: 'press', firstName: 'Zoë', lastName: 'Ntšekhe' });
   await api.call('POST', `/api/v1/forums/${forum.id}/attendees/${attendee.id}/badge/reissue`);
   await api.call('POST', `/api/v1/forums/${forum.id}/attendees/${attendee.id}/badge/revoke`);

@@ -48,6 +48,7 @@ describe('AuditLogService', () => {
     );
     expect(byAction('campaign.sent')[0].summary).toMatch(/1 invited; 0 skipped$/);
     expect(byAction('campaign.scheduled')[0].summary).toMatch(/0 invited; 1 skipped; for 20/);
+    expect(byAction('campaign.cancelled')[0].summary).toMatch(/0 invitations withdrawn; 0 emails cancelled$/);
     expect(byAction('badge.reissued')[0].summary).toContain('was version 1');
     expect(byAction('badge.revoked')[0].summary).toContain('version 2');
     expect(byAction('settings.changed').map((e: { summary: string }) => e.summary)).toEqual(

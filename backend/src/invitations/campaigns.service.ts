@@ -130,6 +130,7 @@ export class CampaignsService {
   async send(user: AuthUser, id: string, scheduledAt: Date | null): Promise<Campaign> {
     const campaign = await this.get(id);
     if (campaign.status === 'sent') throw DomainError.conflict('This campaign has been sent already');
+    if (campaign.status === 'cancelled') throw DomainError.conflict('This campaign was cancelled: make a new one to invite again');
     const now = this.clock.now();
     if (scheduledAt && scheduledAt.getTime() < now.getTime() - 60_000)
       throw DomainError.validation({ scheduledAt: ['must be in the future'] });
@@ -190,6 +191,27 @@ export class CampaignsService {
       summary: `forum ${forum.id}; ${saved.invitedCount} invited; ${skippedCount} skipped${scheduledAt ? `; for ${scheduledAt.toISOString()}` : ''}`,
     });
     return saved;
+  }
+
+  /**
+   * Cancels a campaign scheduled for later, before its time: its invitations and links are withdrawn
+   * and its emails cancelled, in one transaction, so nothing goes out and the members can be invited again.
+   */
+  async cancel(user: AuthUser, id: string): Promise<Campaign> {
+    const campaign = await this.get(id);
+    const now = this.clock.now();
+    if (campaign.status !== 'sent' || !campaign.scheduledAt || campaign.scheduledAt.getTime() <= now.getTime()) {
+      throw DomainError.conflict('Only a campaign scheduled for later can be cancelled, and only before its time');
+    }
+    return this.transactions.run(async (tx) => {
+      const keys = await this.invitations.removeUnsentForCampaign(id, tx);
+      const emails = await this.outbox.cancelUnsent(keys, tx);
+      campaign.status = 'cancelled';
+      const saved = await this.campaigns.save(campaign, tx);
+      const summary = `forum ${campaign.forumId}; ${keys.length} invitations withdrawn; ${emails} emails cancelled`;
+      await this.audit.record({ action: 'campaign.cancelled', actor: user, target: { type: 'campaign', id }, summary }, tx);
+      return saved;
+    });
   }
 
   async progress(id: string) {

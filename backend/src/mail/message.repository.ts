@@ -188,6 +188,18 @@ export class MessageRepository {
     await this.repo(tx).update({ memberId }, { recipient: 'erased', data: {} });
   }
 
+  /** Cancels the messages with these keys that have not gone out yet; how many. */
+  async cancelUnsent(keys: string[], tx: Tx): Promise<number> {
+    if (!keys.length) return 0;
+    const result = await this.repo(tx)
+      .createQueryBuilder()
+      .update()
+      .set({ state: 'cancelled', lastError: 'campaign cancelled', leaseUntil: null })
+      .where('idempotencyKey IN (:...keys) AND state IN (:...open)', { keys, open: ['queued', 'held', 'failed'] })
+      .execute();
+    return result.affected ?? 0;
+  }
+
   /** A forum's messages still holding their recipient and data (retention's count). */
   countHeldForForum(forumId: string): Promise<number> {
     return this.repo().count({ where: { forumId, recipient: Not(In([ERASED_RECIPIENT, RETAINED_RECIPIENT])) } });

@@ -86,6 +86,11 @@ export class OutboxService {
     return this.messages.transition(ids, ['queued', 'failed', 'held'], 'cancelled', this.clock.now());
   }
 
+  /** Cancels, in `tx`, the messages with these idempotency keys that have not been sent (a cancelled campaign). */
+  cancelUnsent(idempotencyKeys: string[], tx: Tx): Promise<number> {
+    return this.messages.cancelUnsent(idempotencyKeys, tx);
+  }
+
   render(template: string, locale: string, data: MessageData): RenderedMail {
     return this.renderer.render(template, locale, data);
   }
