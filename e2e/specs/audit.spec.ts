@@ -47,7 +47,9 @@ describe('audit log page', () => {
     const credentials = await setupOrganiser(app);
     await doEveryStaffAction(await fetchApi(app, credentials), 'e2e1');
     browser = await launchChromium();
-    page = await (await browser.newContext({ baseURL: app.url, viewport: { width: 1280, height: 900 }, acceptDownloads: true })).newPage();
+    page = await (
+      await browser.newContext({ baseURL: app.url, viewport: { width: 1280, height: 900 }, acceptDownloads: true })
+    ).newPage();
     await page.goto('/sign-in?next=%2Fadmin%2Fforums');
     await page.getByLabel('Email').fill(credentials.email);
     await page.getByLabel('Password').fill(credentials.password);
@@ -94,13 +96,20 @@ describe('audit log page', () => {
       const all = await rows().allTextContents();
       return all.length === 3 && all;
     }, 'three staff rows');
-    expect(texts.map((t) => t.match(/Staff account (disabled|changed|created)/)?.[0])).toEqual(['Staff account disabled', 'Staff account changed', 'Staff account created']);
+    expect(texts.map((t) => t.match(/Staff account (disabled|changed|created)/)?.[0])).toEqual([
+      'Staff account disabled',
+      'Staff account changed',
+      'Staff account created',
+    ]);
     await expect(page.getByRole('status').textContent()).resolves.toBe('3 entries');
     await page.screenshot({ path: screenshotPath('audit-log-staff'), fullPage: true });
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export CSV' }).click()]);
     const csv = readFileSync((await download.path())!, 'utf8');
-    const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('"Time (UTC)","Action","Actor","Actor ID","Role","Target type","Target ID","Summary"');
     expect(lines.slice(1).map((l) => l.split(',')[1])).toEqual(['"staff.disabled"', '"staff.updated"', '"staff.created"']);
     expect(lines[1]).toContain('"Palesa Mokoena"');

@@ -68,7 +68,12 @@ export class AuditLogService {
   }
 
   private recordExport(user: AuthUser, format: string, rows: number): Promise<void> {
-    return this.audit.record({ action: 'data.exported', actor: user, target: { type: 'audit_log', id: 'audit' }, summary: `audit log ${format}; ${rows} rows` });
+    return this.audit.record({
+      action: 'data.exported',
+      actor: user,
+      target: { type: 'audit_log', id: 'audit' },
+      summary: `audit log ${format}; ${rows} rows`,
+    });
   }
 
   private async named(entries: AuditEntry[]): Promise<AuditRow[]> {

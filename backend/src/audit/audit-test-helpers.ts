@@ -18,7 +18,10 @@ export function supertestApi(organiser: Agent, anon: Agent): StaffApi {
   return {
     async call(method, path, body, signedIn = true) {
       const agent = signedIn ? organiser : anon;
-      const req = method === 'GET' ? agent.get(path) : agent[method.toLowerCase() as 'post' | 'patch' | 'put'](path).send((body ?? {}) as object);
+      const req =
+        method === 'GET'
+          ? agent.get(path)
+          : agent[method.toLowerCase() as 'post' | 'patch' | 'put'](path).send((body ?? {}) as object);
       return check(await req, `${method} ${path}`);
     },
     async upload(path, fileName, content) {
@@ -49,7 +52,10 @@ export const wiredActions: AuditAction[] = [
  * Does, through the API as an organiser would, every action in `wiredActions`. Used by the audit
  * spec over supertest and by the e2e browser test over HTTP. `tag` keeps emails unique.
  */
-export async function doEveryStaffAction(api: StaffApi, tag: string): Promise<{ forumId: string; staffId: string; memberId: string }> {
+export async function doEveryStaffAction(
+  api: StaffApi,
+  tag: string,
+): Promise<{ forumId: string; staffId: string; memberId: string }> {
   const staff = await api.call('POST', '/api/v1/users', {
     email: `door.${tag}@example.org`,
     name: 'Door Person',
@@ -111,14 +117,29 @@ export async function doEveryStaffAction(api: StaffApi, tag: string): Promise<{ 
   await api.call('PATCH', `/api/v1/forums/${forum.id}`, { capacity: 60, retentionMonths: 6 });
   await api.call('GET', `/api/v1/forums/${forum.id}/attendance.csv`);
   await api.call('PUT', '/api/v1/register/targets/total', { target: 5000 });
-  const now = await api.call('POST', `/api/v1/forums/${forum.id}/campaigns`, { name: 'Now', audience: { memberIds: [member.id] } });
+  const now = await api.call('POST', `/api/v1/forums/${forum.id}/campaigns`, {
+    name: 'Now',
+    audience: { memberIds: [member.id] },
+  });
   await api.call('POST', `/api/v1/campaigns/${now.id}/send`, {});
-  const later = await api.call('POST', `/api/v1/forums/${forum.id}/campaigns`, { name: 'Later', audience: { memberIds: [member.id] } });
+  const later = await api.call('POST', `/api/v1/forums/${forum.id}/campaigns`, {
+    name: 'Later',
+    audience: { memberIds: [member.id] },
+  });
   await api.call('POST', `/api/v1/campaigns/${later.id}/send`, { scheduledAt: new Date(Date.now() + 86_400_000).toISOString() });
-  const cancelled = await api.call('POST', `/api/v1/forums/${forum.id}/campaigns`, { name: 'Cancelled', audience: { memberIds: [member.id] } });
-  await api.call('POST', `/api/v1/campaigns/${cancelled.id}/send`, { scheduledAt: new Date(Date.now() + 86_400_000).toISOString() });
+  const cancelled = await api.call('POST', `/api/v1/forums/${forum.id}/campaigns`, {
+    name: 'Cancelled',
+    audience: { memberIds: [member.id] },
+  });
+  await api.call('POST', `/api/v1/campaigns/${cancelled.id}/send`, {
+    scheduledAt: new Date(Date.now() + 86_400_000).toISOString(),
+  });
   await api.call('POST', `/api/v1/campaigns/${cancelled.id}/cancel`);
-  const attendee = await api.call('POST', `/api/v1/forums/${forum.id}/attendees`, { role: 'press', firstName: 'Zoë', lastName: 'Ntšekhe' });
+  const attendee = await api.call('POST', `/api/v1/forums/${forum.id}/attendees`, {
+    role: 'press',
+    firstName: 'Zoë',
+    lastName: 'Ntšekhe',
+  });
   await api.call('POST', `/api/v1/forums/${forum.id}/attendees/${attendee.id}/badge/reissue`);
   await api.call('POST', `/api/v1/forums/${forum.id}/attendees/${attendee.id}/badge/revoke`);
   return { forumId: forum.id, staffId: staff.id, memberId: member.id };

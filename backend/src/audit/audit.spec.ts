@@ -29,7 +29,11 @@ describe('AuditLogService', () => {
       expect(entry.summary).not.toMatch(/Palesa|Mokoena|Lerato|Zoë|Ntšekhe|Door Person|@example\.org|\+27/);
     }
     const byAction = (action: string) => res.body.items.filter((e: { action: string }) => e.action === action);
-    expect(byAction('staff.updated')[0]).toMatchObject({ targetType: 'user', targetId: done.staffId, summary: expect.stringContaining('role') });
+    expect(byAction('staff.updated')[0]).toMatchObject({
+      targetType: 'user',
+      targetId: done.staffId,
+      summary: expect.stringContaining('role'),
+    });
     expect(byAction('staff.disabled')[0].summary).toContain('disabled');
     expect(byAction('import.committed')[0].summary).toBe('1 members imported');
     expect(byAction('import.rolled_back')[0].summary).toBe('1 members removed');
@@ -59,7 +63,12 @@ describe('AuditLogService', () => {
   it('filters by action, area, target and time, newest first, a page at a time', async () => {
     const staff = await list({ area: 'staff' }).expect(200);
     // The fixture's own organiser was created too (by the system), so staff.created appears twice.
-    expect(staff.body.items.map((e: { action: string }) => e.action)).toEqual(['staff.disabled', 'staff.updated', 'staff.created', 'staff.created']);
+    expect(staff.body.items.map((e: { action: string }) => e.action)).toEqual([
+      'staff.disabled',
+      'staff.updated',
+      'staff.created',
+      'staff.created',
+    ]);
     expect(staff.body.items.at(-1)).toMatchObject({ actorRole: 'system', actorId: null, actorName: null });
     const two = await list({ action: ['badge.revoked', 'badge.reissued'] }).expect(200);
     expect(two.body.items.map((e: { action: string }) => e.action)).toEqual(['badge.revoked', 'badge.reissued']);
@@ -85,11 +94,19 @@ describe('AuditLogService', () => {
 
   it('exports the filtered log as spreadsheet-safe CSV and as JSON, and records each export', async () => {
     const audit = t.app.get(AuditTrail);
-    await audit.record({ action: 'door.override', actor: 'system', target: { type: 'device', id: '=HYPERLINK("x")' }, summary: '+1 admitted' });
+    await audit.record({
+      action: 'door.override',
+      actor: 'system',
+      target: { type: 'device', id: '=HYPERLINK("x")' },
+      summary: '+1 admitted',
+    });
     const csv = await organiser.get('/api/v1/audit/export').query({ area: 'door' }).buffer(true).expect(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.headers['content-disposition']).toMatch(/^attachment; filename="audit-log-\d{4}-\d{2}-\d{2}\.csv"$/);
-    const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = csv.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('"Time (UTC)","Action","Actor","Actor ID","Role","Target type","Target ID","Summary"');
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain(`"door.override","system","","system","device","'=HYPERLINK(""x"")","'+1 admitted"`);
@@ -101,13 +118,20 @@ describe('AuditLogService', () => {
     expect(rows[0]).toMatchObject({ actorName: 'Test organiser', actorRole: 'organiser', targetType: 'attendee' });
 
     const exports = await list({ targetType: 'audit_log' }).expect(200);
-    expect(exports.body.items.map((e: { summary: string }) => e.summary)).toEqual(['audit log JSON; 2 rows', 'audit log CSV; 1 rows']);
+    expect(exports.body.items.map((e: { summary: string }) => e.summary)).toEqual([
+      'audit log JSON; 2 rows',
+      'audit log CSV; 1 rows',
+    ]);
   });
 
   it('answers bad filters with 400 and field messages, and other roles with 403', async () => {
-    const bad = await list({ action: 'staff.fired', area: 'nowhere', actorId: 'me', from: '15/01/2030', pageSize: 1000 }).expect(400);
+    const bad = await list({ action: 'staff.fired', area: 'nowhere', actorId: 'me', from: '15/01/2030', pageSize: 1000 }).expect(
+      400,
+    );
     expect(Object.keys(bad.body.fields).sort()).toEqual(['action', 'actorId', 'area', 'from', 'pageSize']);
-    expect((await list({ from: '2030-02-01', to: '2030-01-01' }).expect(400)).body.fields).toEqual({ to: ['must be after the start'] });
+    expect((await list({ from: '2030-02-01', to: '2030-01-01' }).expect(400)).body.fields).toEqual({
+      to: ['must be after the start'],
+    });
     expect((await list({ action: 'staff.created', area: 'badge' }).expect(400)).body.fields.action).toBeDefined();
     await organiser.get('/api/v1/audit/export').query({ format: 'xml' }).expect(400);
     const registrar = await t.signedIn('registrar');

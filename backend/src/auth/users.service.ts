@@ -56,7 +56,12 @@ export class UsersService {
     }
     const passwordHash = await this.hasher.hash(input.password);
     const user = await this.users.create({ email, name: input.name.trim(), passwordHash, role: input.role, countries });
-    await this.audit.record({ action: 'staff.created', actor: by, target: { type: 'user', id: user.id }, summary: staffSummary(user) });
+    await this.audit.record({
+      action: 'staff.created',
+      actor: by,
+      target: { type: 'user', id: user.id },
+      summary: staffSummary(user),
+    });
     return user;
   }
 

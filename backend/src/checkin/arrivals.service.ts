@@ -65,7 +65,12 @@ export class ArrivalsService {
       this.arrivals.attendeesWithAdmissions(forumId),
       this.arrivals.admitted(forumId),
     ]);
-    await this.audit.record({ action: 'data.exported', actor: by, target: { type: 'forum', id: forumId }, summary: `attendance CSV; ${attendees.length} rows` });
+    await this.audit.record({
+      action: 'data.exported',
+      actor: by,
+      target: { type: 'forum', id: forumId },
+      summary: `attendance CSV; ${attendees.length} rows`,
+    });
     return { forum, csv: attendanceCsv(forumDays(forum), forum.timezone, attendees, admitted) };
   }
 

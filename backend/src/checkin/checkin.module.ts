@@ -24,7 +24,15 @@ import { CheckInRetention } from './check-in-retention';
 
 /** The door (data, check-ins, walk-ins) and the organisers' arrivals views. */
 @Module({
-  imports: [TypeOrmModule.forFeature([CheckIn]), AuthModule, AttendeesModule, ForumsModule, BadgesModule, RegisterModule, RetentionModule],
+  imports: [
+    TypeOrmModule.forFeature([CheckIn]),
+    AuthModule,
+    AttendeesModule,
+    ForumsModule,
+    BadgesModule,
+    RegisterModule,
+    RetentionModule,
+  ],
   controllers: [DoorController, ArrivalsController],
   providers: [
     CheckInEvents,

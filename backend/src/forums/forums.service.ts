@@ -97,7 +97,12 @@ export class ForumsService {
     const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => String(before[k]) !== String(saved[k]));
     // Forum settings are settings: the audit line names what changed, not the values (a name is free text).
     if (changed.length)
-      await this.audit.record({ action: 'settings.changed', actor: by, target: { type: 'forum', id }, summary: `forum settings: ${changed.join(', ')}` });
+      await this.audit.record({
+        action: 'settings.changed',
+        actor: by,
+        target: { type: 'forum', id },
+        summary: `forum settings: ${changed.join(', ')}`,
+      });
     if (raised) for (const listener of this.capacityListeners) await listener(id);
     return saved;
   }

@@ -72,7 +72,10 @@ export class CampaignsController {
 
   @Post('campaigns/:id/cancel')
   @HttpCode(200)
-  @ApiOkResponse({ type: CampaignDto, description: 'a campaign scheduled for later, before its time: its invitations and emails are withdrawn' })
+  @ApiOkResponse({
+    type: CampaignDto,
+    description: 'a campaign scheduled for later, before its time: its invitations and emails are withdrawn',
+  })
   async cancel(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<CampaignDto> {
     return mapCampaign(await this.campaigns.cancel(user, id));
   }

@@ -130,7 +130,8 @@ export class CampaignsService {
   async send(user: AuthUser, id: string, scheduledAt: Date | null): Promise<Campaign> {
     const campaign = await this.get(id);
     if (campaign.status === 'sent') throw DomainError.conflict('This campaign has been sent already');
-    if (campaign.status === 'cancelled') throw DomainError.conflict('This campaign was cancelled: make a new one to invite again');
+    if (campaign.status === 'cancelled')
+      throw DomainError.conflict('This campaign was cancelled: make a new one to invite again');
     const now = this.clock.now();
     if (scheduledAt && scheduledAt.getTime() < now.getTime() - 60_000)
       throw DomainError.validation({ scheduledAt: ['must be in the future'] });

@@ -123,7 +123,10 @@ describe(CampaignsService.name, () => {
   it('cancels a scheduled campaign before its time: no invitation, link or email is left, and the member can be invited again', async () => {
     const [member] = await addMembers(t, [aMember({ countryCode: 'ZW', region: null, email: 'cancelled@example.org' })]);
     const make = (name: string) =>
-      organiser.post(`/api/v1/forums/${forum.id}/campaigns`).send({ name, audience: { memberIds: [member.id] } }).expect(201);
+      organiser
+        .post(`/api/v1/forums/${forum.id}/campaigns`)
+        .send({ name, audience: { memberIds: [member.id] } })
+        .expect(201);
     const campaign = await make('Zimbabwe later');
     const at = new Date(Date.now() + 3 * 3600_000);
     await organiser.post(`/api/v1/campaigns/${campaign.body.id}/send`).send({ scheduledAt: at.toISOString() }).expect(200);
@@ -142,9 +145,10 @@ describe(CampaignsService.name, () => {
       t.setNow(undefined);
     }
     expect(sink.to('cancelled@example.org')).toHaveLength(0);
-    const [audit] = await t.dataSource.query("SELECT summary FROM audit_entries WHERE action = 'campaign.cancelled' AND targetId = ?", [
-      campaign.body.id,
-    ]);
+    const [audit] = await t.dataSource.query(
+      "SELECT summary FROM audit_entries WHERE action = 'campaign.cancelled' AND targetId = ?",
+      [campaign.body.id],
+    );
     expect(audit.summary).toBe(`forum ${forum.id}; 1 invitations withdrawn; 1 emails cancelled`);
 
     // Twice, sending it after, or cancelling one that went out: 409, nothing changes.

@@ -5,7 +5,16 @@ import type { Tx } from '../database/transactions';
 import { ForumDataHolders } from '../retention/forum-data-holders';
 import { Invitation } from './invitation.entity';
 
-const answers = ['days', 'dietary', 'dietaryNote', 'accessibility', 'accessibilityNote', 'arrivalCountry', 'arrivalCity', 'declineReason'] as const;
+const answers = [
+  'days',
+  'dietary',
+  'dietaryNote',
+  'accessibility',
+  'accessibilityNote',
+  'arrivalCountry',
+  'arrivalCity',
+  'declineReason',
+] as const;
 
 /** Retention's part in invitations: RSVP answers and needs go; the response (accepted, declined…) stays for counts. */
 @Injectable()

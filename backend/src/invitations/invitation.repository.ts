@@ -67,7 +67,9 @@ export class InvitationRepository {
    * are deleted (nobody could have used them), so those members can be invited again. Their message keys.
    */
   async removeUnsentForCampaign(campaignId: string, tx: Tx): Promise<string[]> {
-    const rows = await tx.manager.getRepository(Invitation).find({ where: { campaignId, response: IsNull(), openedAt: IsNull() } });
+    const rows = await tx.manager
+      .getRepository(Invitation)
+      .find({ where: { campaignId, response: IsNull(), openedAt: IsNull() } });
     if (!rows.length) return [];
     const ids = rows.map((r) => r.id);
     await tx.manager.getRepository(InvitationToken).delete({ invitationId: In(ids) });

@@ -104,7 +104,10 @@ export class RegisterService {
 
   private recordConsent(user: AuthUser, memberId: string, consent: ConsentInput, tx: Tx): Promise<void> {
     const summary = `invitations ${consent.invitations ? 'yes' : 'no'}; updates ${consent.updates ? 'yes' : 'no'}; method ${consent.method}`;
-    return this.audit.record({ action: 'member.consent_recorded', actor: user, target: { type: 'member', id: memberId }, summary }, tx);
+    return this.audit.record(
+      { action: 'member.consent_recorded', actor: user, target: { type: 'member', id: memberId }, summary },
+      tx,
+    );
   }
 
   /**

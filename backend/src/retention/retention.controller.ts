@@ -20,7 +20,10 @@ export class RetentionController {
   ) {}
 
   @Get()
-  @ApiOkResponse({ type: RetentionPlanDto, description: 'when the daily run next happens and, per forum, when it is due and what it would touch' })
+  @ApiOkResponse({
+    type: RetentionPlanDto,
+    description: 'when the daily run next happens and, per forum, when it is due and what it would touch',
+  })
   async plan(): Promise<RetentionPlanDto> {
     const [forums, nextRunAt, lastRunAt] = await Promise.all([
       this.retention.plan(this.clock.now()),
@@ -46,7 +49,10 @@ export class RetentionController {
   }
 
   @Get('review')
-  @ApiOkResponse({ type: ReviewPageDto, description: 'members holding no consent and untouched for RETENTION_REVIEW_MONTHS: listed for a person to decide' })
+  @ApiOkResponse({
+    type: ReviewPageDto,
+    description: 'members holding no consent and untouched for RETENTION_REVIEW_MONTHS: listed for a person to decide',
+  })
   async review(@Query() query: ReviewQuery): Promise<ReviewPageDto> {
     const { items, total, before } = await this.retention.reviewList(this.clock.now(), query.page ?? 1, query.pageSize ?? 50);
     return {

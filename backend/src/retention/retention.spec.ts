@@ -21,14 +21,26 @@ describe('Retention', () => {
     t = await createTestApp({ MAIL_WORKER: 'off' });
     organiser = await t.signedIn('organiser');
     // A forum over on 2027-04-09 keeping data 12 months (the default), and a later one keeping 24.
-    other = await anOpenForum(organiser, { name: 'Later forum', startDate: '2027-09-01', endDate: '2027-09-02', retentionMonths: 24 });
+    other = await anOpenForum(organiser, {
+      name: 'Later forum',
+      startDate: '2027-09-01',
+      endDate: '2027-09-02',
+      retentionMonths: 24,
+    });
     forum = await anOpenForum(organiser, { name: 'Retention forum' });
     const [member] = await addMembers(t, [aMember({ firstName: 'Retained', lastName: 'Answers' })]);
     const [token] = await inviteMembers(t, organiser, forum.id, [member]);
     await t
       .anon()
       .put(`/api/v1/public/rsvp/${token}`)
-      .send({ response: 'accepted', days: ['2027-04-08'], dietary: ['halal'], accessibility: ['wheelchair'], accessibilityNote: 'ramp please', arrivalCity: 'Bloemfontein' })
+      .send({
+        response: 'accepted',
+        days: ['2027-04-08'],
+        dietary: ['halal'],
+        accessibility: ['wheelchair'],
+        accessibilityNote: 'ramp please',
+        arrivalCity: 'Bloemfontein',
+      })
       .expect(200);
     const [walkIn] = await addAttendees(t, forum.id, [{ needs: ['hearing loop'] }], 50);
     const door = await t.signedIn('door');
@@ -45,10 +57,18 @@ describe('Retention', () => {
   const plan = async () => (await (await staffNow()).get('/api/v1/retention').expect(200)).body;
   const runs = () => t.dataSource.getRepository(AuditEntry).find({ where: { action: 'retention.run' }, order: { at: 'ASC' } });
   const held = async () => {
-    const [inv] = await t.dataSource.query('SELECT dietary, accessibilityNote, arrivalCity, days, response FROM invitations WHERE forumId = ?', [forum.id]);
+    const [inv] = await t.dataSource.query(
+      'SELECT dietary, accessibilityNote, arrivalCity, days, response FROM invitations WHERE forumId = ?',
+      [forum.id],
+    );
     const needs = await t.dataSource.query('SELECT needs FROM attendees WHERE forumId = ? AND needs IS NOT NULL', [forum.id]);
-    const doors = await t.dataSource.query("SELECT door, staffUserId FROM check_ins WHERE forumId = ? AND door <> ''", [forum.id]);
-    const mail = await t.dataSource.query("SELECT recipient, data FROM messages WHERE forumId = ? AND recipient <> 'removed after retention'", [forum.id]);
+    const doors = await t.dataSource.query("SELECT door, staffUserId FROM check_ins WHERE forumId = ? AND door <> ''", [
+      forum.id,
+    ]);
+    const mail = await t.dataSource.query(
+      "SELECT recipient, data FROM messages WHERE forumId = ? AND recipient <> 'removed after retention'",
+      [forum.id],
+    );
     return { inv, needs: needs.length, doors: doors.length, mail: mail.length };
   };
 
@@ -81,17 +101,30 @@ describe('Retention', () => {
     t.setNow(new Date('2028-04-10T02:00:05Z'));
     expect(await scheduler().tick()).toBe(true);
     const after = await held();
-    expect(after).toEqual({ inv: { dietary: null, accessibilityNote: null, arrivalCity: null, days: null, response: 'accepted' }, needs: 0, doors: 0, mail: 0 });
+    expect(after).toEqual({
+      inv: { dietary: null, accessibilityNote: null, arrivalCity: null, days: null, response: 'accepted' },
+      needs: 0,
+      doors: 0,
+      mail: 0,
+    });
     // The rows stay for counts: the invitation, the attendee, the check-in and the message.
-    const [{ n }] = await t.dataSource.query("SELECT COUNT(*) AS n FROM check_ins WHERE forumId = ? AND result = 'admitted'", [forum.id]);
+    const [{ n }] = await t.dataSource.query("SELECT COUNT(*) AS n FROM check_ins WHERE forumId = ? AND result = 'admitted'", [
+      forum.id,
+    ]);
     expect(Number(n)).toBe(1);
-    const [message] = await t.dataSource.query("SELECT state, template FROM messages WHERE forumId = ? AND template = 'forum-invitation'", [forum.id]);
+    const [message] = await t.dataSource.query(
+      "SELECT state, template FROM messages WHERE forumId = ? AND template = 'forum-invitation'",
+      [forum.id],
+    );
     expect(message).toEqual({ state: 'cancelled', template: 'forum-invitation' });
     // The later forum is untouched.
     const body = await plan();
     t.setNow(undefined);
     expect(body.forums.find((f: { forumId: string }) => f.forumId === other.id).due).toBe(false);
-    expect(body.forums.find((f: { forumId: string }) => f.forumId === forum.id)).toMatchObject({ due: true, held: { invitations: 0, attendees: 0, checkIns: 0, mail: 0 } });
+    expect(body.forums.find((f: { forumId: string }) => f.forumId === forum.id)).toMatchObject({
+      due: true,
+      held: { invitations: 0, attendees: 0, checkIns: 0, mail: 0 },
+    });
     expect(body).toMatchObject({ nextRunAt: '2028-04-11T02:00:00.000Z', lastRunAt: '2028-04-10T02:00:05.000Z' });
 
     const logged = await runs();
@@ -124,7 +157,11 @@ describe('Retention', () => {
 
   it('lists members holding no consent, untouched for the review period, for review (nothing is deleted)', async () => {
     const [quiet] = await addMembers(t, [memberRow({ firstName: 'Quiet', lastName: 'Noconsent' })]);
-    await t.dataSource.query('UPDATE members SET createdAt = ?, updatedAt = ? WHERE id = ?', ['2025-01-01 00:00:00', '2025-01-01 00:00:00', quiet.id]);
+    await t.dataSource.query('UPDATE members SET createdAt = ?, updatedAt = ? WHERE id = ?', [
+      '2025-01-01 00:00:00',
+      '2025-01-01 00:00:00',
+      quiet.id,
+    ]);
     await addMembers(t, [{ ...aMember({ firstName: 'Consented' }) }]);
     t.setNow(new Date('2028-04-12T03:00:00Z'));
     const res = await (await staffNow()).get('/api/v1/retention/review').expect(200);

@@ -1,5 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { type AuditAction, auditActions, type AuditActorRole, auditActorRoles, type AuditArea, auditAreas } from '@diaspora-forum/lists';
+import {
+  type AuditAction,
+  auditActions,
+  type AuditActorRole,
+  auditActorRoles,
+  type AuditArea,
+  auditAreas,
+} from '@diaspora-forum/lists';
 import { Transform, Type } from 'class-transformer';
 import { IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 

@@ -30,7 +30,11 @@ export class DashboardController {
   @Put('targets/:key')
   @ApiParam(keyParam)
   @ApiOkResponse({ type: RegisterTargetDto })
-  async setTarget(@CurrentUser() user: AuthUser, @Param('key') key: string, @Body() dto: SetTargetDto): Promise<RegisterTargetDto> {
+  async setTarget(
+    @CurrentUser() user: AuthUser,
+    @Param('key') key: string,
+    @Body() dto: SetTargetDto,
+  ): Promise<RegisterTargetDto> {
     const saved = await this.dashboard.setTarget(key, dto.target, user);
     return { key: saved.key, target: saved.target };
   }

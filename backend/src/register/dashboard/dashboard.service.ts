@@ -116,14 +116,24 @@ export class DashboardService {
       throw DomainError.validation({ target: [`must be a whole number from 1 to ${MAX_TARGET}`] });
     }
     const saved = await this.repo.setTarget(key, target);
-    await this.audit.record({ action: 'settings.changed', actor: by, target: { type: 'register_target', id: key }, summary: `register target ${key} set to ${target}` });
+    await this.audit.record({
+      action: 'settings.changed',
+      actor: by,
+      target: { type: 'register_target', id: key },
+      summary: `register target ${key} set to ${target}`,
+    });
     return saved;
   }
 
   async clearTarget(rawKey: string, by: AuditActor): Promise<void> {
     const key = normaliseTargetKey(rawKey);
     await this.repo.clearTarget(key);
-    await this.audit.record({ action: 'settings.changed', actor: by, target: { type: 'register_target', id: key }, summary: `register target ${key} cleared` });
+    await this.audit.record({
+      action: 'settings.changed',
+      actor: by,
+      target: { type: 'register_target', id: key },
+      summary: `register target ${key} cleared`,
+    });
   }
 
   /**

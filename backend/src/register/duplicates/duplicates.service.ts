@@ -119,8 +119,19 @@ export class DuplicatesService {
           at: now,
         },
       ]);
-      const movedSummary = this.holders.all().map((h) => `; ${moved[`${h.key}Moved`]} ${h.key} moved`).join('');
-      await this.audit.record({ action: 'member.merged', actor: user, target: { type: 'member', id: keep.id }, summary: `merged ${other.id} into ${keep.id}${movedSummary}` }, tx);
+      const movedSummary = this.holders
+        .all()
+        .map((h) => `; ${moved[`${h.key}Moved`]} ${h.key} moved`)
+        .join('');
+      await this.audit.record(
+        {
+          action: 'member.merged',
+          actor: user,
+          target: { type: 'member', id: keep.id },
+          summary: `merged ${other.id} into ${keep.id}${movedSummary}`,
+        },
+        tx,
+      );
     });
     return { kept: (await this.members.findById(keep.id))!, history: await this.history(user, keep.id) };
   }

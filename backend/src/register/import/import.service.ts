@@ -191,7 +191,15 @@ export class ImportService {
           lastRow = rows[rows.length - 1].rowNumber;
         });
         await batches.update(id, { ...counts, importedCount });
-        await this.audit.record({ action: 'import.committed', actor: user, target: { type: 'import', id }, summary: `${importedCount} members imported` }, tx);
+        await this.audit.record(
+          {
+            action: 'import.committed',
+            actor: user,
+            target: { type: 'import', id },
+            summary: `${importedCount} members imported`,
+          },
+          tx,
+        );
       });
     } catch (error) {
       if (!claimed) throw error;
@@ -218,7 +226,10 @@ export class ImportService {
       if (!(await batches.transition(id, ['committed'], 'rolled_back', { rolledBackAt: now })))
         throw DomainError.conflict('This import was already rolled back');
       const count = await this.members.withTx(tx).deleteBatch(id);
-      await this.audit.record({ action: 'import.rolled_back', actor: user, target: { type: 'import', id }, summary: `${count} members removed` }, tx);
+      await this.audit.record(
+        { action: 'import.rolled_back', actor: user, target: { type: 'import', id }, summary: `${count} members removed` },
+        tx,
+      );
       return count;
     });
     this.logger.log(`Import ${id} (${batch.fileName}) rolled back: ${removed} members removed`);

@@ -37,6 +37,11 @@ export class MemberExportService {
     // The audit line names the filter's fields, not their values (a search may be someone's name).
     const target = label.startsWith('segment ') ? { type: 'segment', id: label.slice('segment '.length) } : undefined;
     const fields = Object.keys(compactFilter(filter)).join(', ') || 'none';
-    await this.audit.record({ action: 'data.exported', actor: user, target, summary: `members CSV (${label}); ${rows} rows; filter fields: ${fields}` });
+    await this.audit.record({
+      action: 'data.exported',
+      actor: user,
+      target,
+      summary: `members CSV (${label}); ${rows} rows; filter fields: ${fields}`,
+    });
   }
 }

@@ -15,7 +15,8 @@ export class ForumRetentionDto {
   @ApiProperty({
     type: 'object',
     additionalProperties: { type: 'number' },
-    description: 'rows that still hold what the run removes: invitations (RSVP answers), attendees (needs), checkIns (door, staff), mail',
+    description:
+      'rows that still hold what the run removes: invitations (RSVP answers), attendees (needs), checkIns (door, staff), mail',
   })
   held: Record<string, number>;
 }
