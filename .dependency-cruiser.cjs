@@ -7,7 +7,8 @@
 // *-test-helpers.ts) is cruised, is exempt from the two "foreign" rules, and no app code may import it.
 
 /** Feature modules: one folder each under backend/src/. */
-const feature = '(agenda|attendees|auth|badges|checkin|forums|health|invitations|mail|nominations|outreach|register)';
+const feature =
+  '(agenda|attendees|audit|auth|badges|checkin|forums|health|invitations|mail|nominations|outreach|register|retention)';
 /** Ground layers: shared by every module, knowing none. */
 const ground = '(common|config|database|logging)';
 /** The app root: composes the modules (app.module, bootstrap, main, cli, seed, the entity list). */

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AttendeesModule } from './attendees/attendees.module';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { BadgesModule } from './badges/badges.module';
 import { CheckInModule } from './checkin/checkin.module';
@@ -23,6 +24,7 @@ import { SelfServiceModule } from './register/self-service/self-service.module';
 import { DashboardModule } from './register/dashboard/dashboard.module';
 import { DuplicatesModule } from './register/duplicates/duplicates.module';
 import { OutreachModule } from './outreach/outreach.module';
+import { RetentionModule } from './retention/retention.module';
 import { NominationsModule } from './nominations/nominations.module';
 import { AgendaModule } from './agenda/agenda.module';
 
@@ -52,6 +54,8 @@ export class AppModule {
         DuplicatesModule,
         NominationsModule,
         AgendaModule,
+        AuditModule,
+        RetentionModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorFilter },

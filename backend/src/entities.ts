@@ -27,6 +27,7 @@ import { RegisterTarget } from './register/register-target.entity';
 import { Segment } from './register/segments/segment.entity';
 import { Member } from './register/member.entity';
 
+import { ScheduledJob } from './retention/scheduled-job.entity';
 /**
  * Every entity, for the tools that open a data source without Nest: the migration CLI
  * (cli/migration-data-source.ts) and the schema drift test (schema.spec.ts). The app itself does not
@@ -63,4 +64,5 @@ export const entities = [
   CheckIn,
   DoorAssignment,
   AuditEntry,
+  ScheduledJob,
 ];

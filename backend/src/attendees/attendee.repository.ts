@@ -49,8 +49,8 @@ export class AttendeeRepository {
   }
 
   /** Re-issues in one statement, so two re-issues at once give two versions, never the same one twice. */
-  async bumpVersion(id: string): Promise<void> {
-    await this.repo()
+  async bumpVersion(id: string, tx?: Tx): Promise<void> {
+    await this.repo(tx)
       .createQueryBuilder()
       .update(Attendee)
       .set({ badgeVersion: () => 'badgeVersion + 1', badgeRevoked: false })

@@ -40,14 +40,22 @@ export class AttendeesController {
   @Post(':id/badge/reissue')
   @HttpCode(200)
   @ApiOkResponse({ type: AttendeeDto, description: 'a new badge version; badges printed before are refused at the door' })
-  async reissue(@Param('forumId', ParseUUIDPipe) forumId: string, @Param('id', ParseUUIDPipe) id: string): Promise<AttendeeDto> {
-    return mapAttendee(await this.attendees.reissue(forumId, id));
+  async reissue(
+    @CurrentUser() user: AuthUser,
+    @Param('forumId', ParseUUIDPipe) forumId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<AttendeeDto> {
+    return mapAttendee(await this.attendees.reissue(forumId, id, user));
   }
 
   @Post(':id/badge/revoke')
   @HttpCode(200)
   @ApiOkResponse({ type: AttendeeDto, description: 'the badge is refused at the door until re-issued' })
-  async revoke(@Param('forumId', ParseUUIDPipe) forumId: string, @Param('id', ParseUUIDPipe) id: string): Promise<AttendeeDto> {
-    return mapAttendee(await this.attendees.revoke(forumId, id));
+  async revoke(
+    @CurrentUser() user: AuthUser,
+    @Param('forumId', ParseUUIDPipe) forumId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<AttendeeDto> {
+    return mapAttendee(await this.attendees.revoke(forumId, id, user));
   }
 }

@@ -2,15 +2,17 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ForumsModule } from '../forums/forums.module';
 import { RegisterModule } from '../register/register.module';
+import { RetentionModule } from '../retention/retention.module';
+import { AttendeeRetention } from './attendee-retention';
 import { Attendee } from './attendee.entity';
 import { AttendeeRepository } from './attendee.repository';
 import { AttendeesController } from './attendees.controller';
 import { AttendeesService } from './attendees.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Attendee]), ForumsModule, RegisterModule],
+  imports: [TypeOrmModule.forFeature([Attendee]), ForumsModule, RegisterModule, RetentionModule],
   controllers: [AttendeesController],
-  providers: [AttendeesService, AttendeeRepository],
+  providers: [AttendeesService, AttendeeRepository, AttendeeRetention],
   exports: [AttendeesService],
 })
 export class AttendeesModule {}

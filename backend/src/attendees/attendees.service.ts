@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user';
 import { DomainError } from '../common/domain-error';
 import { Transactions, type Tx } from '../database/transactions';
+import { type AuditActor, AuditTrail } from '../logging/audit/audit-trail';
 import { ForumsService } from '../forums/forums.service';
 import { RegisterService } from '../register/register.service';
 import type { Attendee, AttendeeRole } from './attendee.entity';
@@ -61,6 +62,7 @@ export class AttendeesService {
     private readonly forums: ForumsService,
     private readonly register: RegisterService,
     private readonly transactions: Transactions,
+    private readonly audit: AuditTrail,
   ) {}
 
   /**
@@ -167,19 +169,28 @@ export class AttendeesService {
   }
 
   /** A new badge version: every badge printed before no longer opens the door. */
-  async reissue(forumId: string, id: string): Promise<Attendee> {
+  async reissue(forumId: string, id: string, by: AuditActor): Promise<Attendee> {
     const attendee = await this.get(forumId, id);
     if (attendee.status !== 'confirmed')
       throw DomainError.conflict('This attendee gave up their place: there is no badge to re-issue');
     if (attendee.badgeVersion >= MAX_BADGE_VERSION) throw DomainError.conflict('This badge cannot be re-issued again');
-    await this.attendees.bumpVersion(id);
+    await this.transactions.run(async (tx) => {
+      await this.attendees.bumpVersion(id, tx);
+      const summary = `forum ${forumId}; badge ${attendee.badgeNumber}, was version ${attendee.badgeVersion}`;
+      await this.audit.record({ action: 'badge.reissued', actor: by, target: { type: 'attendee', id }, summary }, tx);
+    });
     return this.get(forumId, id);
   }
 
   /** The badge is refused at the door until it is re-issued. */
-  async revoke(forumId: string, id: string): Promise<Attendee> {
+  async revoke(forumId: string, id: string, by: AuditActor): Promise<Attendee> {
     const attendee = await this.get(forumId, id);
-    return this.attendees.save({ ...attendee, badgeRevoked: true });
+    return this.transactions.run(async (tx) => {
+      const saved = await this.attendees.save({ ...attendee, badgeRevoked: true }, tx);
+      const summary = `forum ${forumId}; badge ${attendee.badgeNumber} version ${attendee.badgeVersion}`;
+      await this.audit.record({ action: 'badge.revoked', actor: by, target: { type: 'attendee', id }, summary }, tx);
+      return saved;
+    });
   }
 
   /** How many badges print for a role, or for everyone. */

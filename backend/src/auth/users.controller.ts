@@ -19,8 +19,8 @@ export class UsersController {
 
   @Post()
   @ApiCreatedResponse({ type: UserDto })
-  async create(@Body() dto: CreateUserDto): Promise<UserDto> {
-    return mapUser(await this.users.create(dto));
+  async create(@CurrentUser() actor: AuthUser, @Body() dto: CreateUserDto): Promise<UserDto> {
+    return mapUser(await this.users.create(dto, actor));
   }
 
   @Get(':id')
@@ -43,6 +43,6 @@ export class UsersController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateUserDto,
   ): Promise<UserDto> {
-    return mapUser(await this.users.update(actor.id, id, dto));
+    return mapUser(await this.users.update(actor, id, dto));
   }
 }

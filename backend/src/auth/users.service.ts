@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../common/domain-error';
+import { type AuditActor, AuditTrail } from '../logging/audit/audit-trail';
 import { type StaffRole, User } from './entities/user.entity';
 import type { AuthUser } from './auth-user';
 import { PasswordHasher } from './password-hasher';
@@ -33,6 +34,7 @@ export class UsersService {
     private readonly sessions: SessionRepository,
     private readonly hasher: PasswordHasher,
     private readonly throttle: SignInThrottle,
+    private readonly audit: AuditTrail,
   ) {}
 
   list(): Promise<User[]> {
@@ -70,18 +72,28 @@ export class UsersService {
     return user;
   }
 
-  async create(input: CreateUserInput): Promise<User> {
+  /** `by` is the organiser adding the account; left out for the first organiser (setup, command line). */
+  async create(input: CreateUserInput, by: AuditActor = 'system'): Promise<User> {
     const email = input.email.trim().toLowerCase();
     const countries = checkCountries(input.role, input.countries ?? []);
     if (await this.users.findByEmail(email)) {
       throw DomainError.conflict('A staff account with this email already exists', { email: ['already in use'] });
     }
     const passwordHash = await this.hasher.hash(input.password);
-    return this.users.create({ email, name: input.name.trim(), passwordHash, role: input.role, countries });
+    const user = await this.users.create({ email, name: input.name.trim(), passwordHash, role: input.role, countries });
+    await this.audit.record({
+      action: 'staff.created',
+      actor: by,
+      target: { type: 'user', id: user.id },
+      summary: staffSummary(user),
+    });
+    return user;
   }
 
-  async update(actorId: string, id: string, input: UpdateUserInput): Promise<User> {
+  async update(by: { id: string; role: StaffRole }, id: string, input: UpdateUserInput): Promise<User> {
+    const actorId = by.id;
     const user = await this.get(id);
+    const before = { role: user.role, countries: user.countries.join(','), active: user.active };
     const role = input.role ?? user.role;
     const active = input.active ?? user.active;
     if (user.role === 'organiser' && user.active && (role !== 'organiser' || !active)) {
@@ -95,6 +107,20 @@ export class UsersService {
     if (input.name !== undefined) user.name = input.name.trim();
     if (input.password !== undefined) user.passwordHash = await this.hasher.hash(input.password);
     const saved = await this.users.save(user);
+    const changed = [
+      ...(before.role !== saved.role ? ['role'] : []),
+      ...(before.countries !== saved.countries.join(',') ? ['countries'] : []),
+      ...(before.active !== saved.active ? ['status'] : []),
+      ...(input.name !== undefined ? ['name'] : []),
+      ...(input.password !== undefined ? ['password'] : []),
+    ];
+    const disabled = before.active && !saved.active;
+    await this.audit.record({
+      action: disabled ? 'staff.disabled' : 'staff.updated',
+      actor: by,
+      target: { type: 'user', id },
+      summary: `changed ${changed.join(', ') || 'nothing'}; ${staffSummary(saved)}`,
+    });
     // A changed password, role or status must not leave old sessions carrying the old rights.
     if (input.password !== undefined || input.role !== undefined || input.active === false || input.countries !== undefined) {
       await this.sessions.deleteForUser(id);
@@ -112,4 +138,9 @@ function checkCountries(role: StaffRole, countries: string[]): string[] {
     throw DomainError.validation({ countries: ['only registrars are scoped to countries'] });
   }
   return unique.sort();
+}
+
+/** Role, countries and status: what an account may do, never who it is. */
+function staffSummary(user: Pick<User, 'role' | 'countries' | 'active'>): string {
+  return `role ${user.role}${user.countries.length ? ` (${user.countries.join(' ')})` : ''}; ${user.active ? 'active' : 'disabled'}`;
 }

@@ -2,7 +2,8 @@ import { Controller, Get, Header, type MessageEvent, Param, ParseUUIDPipe, Sse, 
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Observable } from 'rxjs';
 import slugify from 'slugify';
-import { Auth } from '../auth/auth.decorators';
+import type { AuthUser } from '../auth/auth-user';
+import { Auth, CurrentUser } from '../auth/auth.decorators';
 import { Clock } from '../common/clock';
 import { ArrivalsService } from './arrivals.service';
 import { ArrivalsSummaryDto, ConflictDto } from './dto/arrivals.dto';
@@ -50,8 +51,8 @@ export class ArrivalsController {
   @Header('Cache-Control', 'no-store')
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'who attended: first admission per day (forum time) and door; UTF-8 CSV with BOM' })
-  async attendance(@Param('forumId', ParseUUIDPipe) forumId: string): Promise<StreamableFile> {
-    const { forum, csv } = await this.arrivals.attendanceCsv(forumId);
+  async attendance(@CurrentUser() user: AuthUser, @Param('forumId', ParseUUIDPipe) forumId: string): Promise<StreamableFile> {
+    const { forum, csv } = await this.arrivals.attendanceCsv(forumId, user);
     const base = slugify(forum.name, { lower: true, strict: true }).slice(0, 60) || 'forum';
     return new StreamableFile(Buffer.from(csv, 'utf8'), {
       type: 'text/csv; charset=utf-8',

@@ -5,6 +5,7 @@ import type { Forum } from '../forums/forums.service';
 import { ForumsService } from '../forums/forums.service';
 import { type ArrivalsSummary, summarise } from './arrivals-summary';
 import { ArrivalsRepository, type ConflictRow } from './arrivals.repository';
+import { type AuditActor, AuditTrail } from '../logging/audit/audit-trail';
 import { attendanceCsv } from './attendance-csv';
 import { CheckInEvents } from './check-in-events';
 import { forumDays } from './forum-day-rules';
@@ -24,6 +25,7 @@ export class ArrivalsService {
     private readonly arrivals: ArrivalsRepository,
     private readonly events: CheckInEvents,
     private readonly clock: Clock,
+    private readonly audit: AuditTrail,
   ) {}
 
   async summary(forumId: string): Promise<ArrivalsSummary> {
@@ -57,12 +59,18 @@ export class ArrivalsService {
     return this.forums.get(forumId).then(() => this.arrivals.conflicts(forumId));
   }
 
-  async attendanceCsv(forumId: string): Promise<{ forum: Forum; csv: string }> {
+  async attendanceCsv(forumId: string, by: AuditActor): Promise<{ forum: Forum; csv: string }> {
     const forum = await this.forums.get(forumId);
     const [attendees, admitted] = await Promise.all([
       this.arrivals.attendeesWithAdmissions(forumId),
       this.arrivals.admitted(forumId),
     ]);
+    await this.audit.record({
+      action: 'data.exported',
+      actor: by,
+      target: { type: 'forum', id: forumId },
+      summary: `attendance CSV; ${attendees.length} rows`,
+    });
     return { forum, csv: attendanceCsv(forumDays(forum), forum.timezone, attendees, admitted) };
   }
 

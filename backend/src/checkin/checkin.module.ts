@@ -23,6 +23,8 @@ import { DoorDataRepository } from './door-data.repository';
 import { DoorDataService } from './door-data.service';
 import { WalkInRepository } from './walk-in.repository';
 import { WalkInService } from './walk-in.service';
+import { RetentionModule } from '../retention/retention.module';
+import { CheckInRetention } from './check-in-retention';
 
 /** The door (data, check-ins, walk-ins) and the organisers' arrivals views. */
 @Module({
@@ -33,6 +35,7 @@ import { WalkInService } from './walk-in.service';
     ForumsModule,
     BadgesModule,
     RegisterModule,
+    RetentionModule,
   ],
   controllers: [DoorController, DoorStaffController, ArrivalsController],
   providers: [
@@ -49,6 +52,7 @@ import { WalkInService } from './walk-in.service';
     WalkInService,
     ArrivalsRepository,
     ArrivalsService,
+    CheckInRetention,
   ],
 })
 export class CheckInModule {}

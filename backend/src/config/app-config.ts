@@ -34,6 +34,16 @@ export interface AppConfig {
     /** How long a claimed message is a worker's; after that another worker may take it (its worker died). */
     leaseSeconds: number;
   };
+  retention: {
+    /** Months after a forum's last day before its RSVP answers, door details and mail are de-identified (a forum may set its own). */
+    months: number;
+    /** Members holding no consent and untouched this many months are listed for review. */
+    reviewMonths: number;
+    /** The UTC hour the daily retention run starts. */
+    runHourUtc: number;
+    /** Whether this process checks for the daily run (several may: one claims it). */
+    scheduler: boolean;
+  };
 }
 
 export class ConfigError extends Error {
@@ -81,6 +91,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxAttempts: dto.MAIL_MAX_ATTEMPTS ?? 8,
       worker: (dto.MAIL_WORKER ?? 'on') === 'on',
       leaseSeconds: dto.MAIL_LEASE_SECONDS ?? 120,
+    },
+    retention: {
+      months: dto.RETENTION_MONTHS ?? 12,
+      reviewMonths: dto.RETENTION_REVIEW_MONTHS ?? 24,
+      runHourUtc: dto.RETENTION_RUN_HOUR ?? 2,
+      scheduler: (dto.RETENTION_SCHEDULER ?? 'on') === 'on',
     },
   };
 }

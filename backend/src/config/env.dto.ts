@@ -104,4 +104,29 @@ export class EnvDto {
     message: 'DIRECTORATE_PHONE must be a phone number in international form, e.g. +26622311150',
   })
   DIRECTORATE_PHONE?: string;
+
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt({ message: 'RETENTION_MONTHS must be a whole number of months' })
+  @Min(1, { message: 'RETENTION_MONTHS must be at least 1' })
+  @Max(120, { message: 'RETENTION_MONTHS must be at most 120' })
+  RETENTION_MONTHS?: number;
+
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt({ message: 'RETENTION_REVIEW_MONTHS must be a whole number of months' })
+  @Min(1, { message: 'RETENTION_REVIEW_MONTHS must be at least 1' })
+  @Max(240, { message: 'RETENTION_REVIEW_MONTHS must be at most 240' })
+  RETENTION_REVIEW_MONTHS?: number;
+
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt({ message: 'RETENTION_RUN_HOUR must be an hour from 0 to 23 (UTC)' })
+  @Min(0, { message: 'RETENTION_RUN_HOUR must be an hour from 0 to 23 (UTC)' })
+  @Max(23, { message: 'RETENTION_RUN_HOUR must be an hour from 0 to 23 (UTC)' })
+  RETENTION_RUN_HOUR?: number;
+
+  @IsOptional()
+  @IsIn(['on', 'off'], { message: 'RETENTION_SCHEDULER must be on or off' })
+  RETENTION_SCHEDULER?: string;
 }

@@ -45,6 +45,10 @@ export class Forum {
   @Column({ type: 'int', default: 0 })
   lastBadgeNumber: number;
 
+  /** Months after the forum's last day before its RSVP answers, door details and mail are de-identified; null: the default (RETENTION_MONTHS). */
+  @Column({ type: 'int', nullable: true })
+  retentionMonths: number | null;
+
   @Column({ type: 'varchar', length: 16, default: 'draft' })
   status: ForumStatus;
 

@@ -16,6 +16,7 @@ export function mapForum(forum: Forum): ForumDto {
     rsvpDeadline: forum.rsvpDeadline?.toISOString() ?? null,
     status: forum.status,
     doorPhoneSearch: forum.doorPhoneSearch,
+    retentionMonths: forum.retentionMonths,
     createdAt: forum.createdAt.toISOString(),
     updatedAt: forum.updatedAt.toISOString(),
   };

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Auth } from '../auth/auth.decorators';
+import type { AuthUser } from '../auth/auth-user';
+import { Auth, CurrentUser } from '../auth/auth.decorators';
 import { CreateForumDto, ForumDto, UpdateForumDto } from './dto/forum.dto';
 import { mapForum } from './forum.mapper';
 import { ForumsService } from './forums.service';
@@ -34,8 +35,12 @@ export class ForumsController {
   @Auth('organiser')
   @Patch(':id')
   @ApiOkResponse({ type: ForumDto })
-  async update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateForumDto): Promise<ForumDto> {
-    return mapForum(await this.forums.update(id, dto));
+  async update(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateForumDto,
+  ): Promise<ForumDto> {
+    return mapForum(await this.forums.update(id, dto, user));
   }
 
   @Auth('organiser')

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import slugify from 'slugify';
 import { DomainError, FieldErrors } from '../common/domain-error';
 import type { Tx } from '../database/transactions';
+import { type AuditActor, AuditTrail } from '../logging/audit/audit-trail';
 import { Forum, type ForumStatus } from './forum.entity';
 import { isRealDate, isTimeZone } from './forum-days';
 import { ForumRepository } from './forum.repository';
@@ -20,6 +21,7 @@ export interface ForumInput {
   rsvpDeadline?: string | null;
   status?: ForumStatus;
   doorPhoneSearch?: boolean;
+  retentionMonths?: number | null;
 }
 
 /** A forum as other modules hold it (type only: the entity stays the forums module's). */
@@ -29,7 +31,10 @@ export type { Forum, ForumStatus } from './forum.entity';
 export class ForumsService {
   private readonly capacityListeners: ((forumId: string) => Promise<void>)[] = [];
 
-  constructor(private readonly forums: ForumRepository) {}
+  constructor(
+    private readonly forums: ForumRepository,
+    private readonly audit: AuditTrail,
+  ) {}
 
   list(): Promise<Forum[]> {
     return this.forums.list();
@@ -62,11 +67,13 @@ export class ForumsService {
       rsvpDeadline: input.rsvpDeadline ? new Date(input.rsvpDeadline) : null,
       status: fields.status,
       doorPhoneSearch: input.doorPhoneSearch ?? false,
+      retentionMonths: input.retentionMonths ?? null,
     });
   }
 
-  async update(id: string, input: Partial<ForumInput>): Promise<Forum> {
+  async update(id: string, input: Partial<ForumInput>, by: AuditActor = 'system'): Promise<Forum> {
     const forum = await this.get(id);
+    const before = { ...forum };
     const next = {
       name: input.name?.trim() ?? forum.name,
       slug: input.slug ?? forum.slug,
@@ -79,6 +86,7 @@ export class ForumsService {
         input.rsvpDeadline === undefined ? forum.rsvpDeadline : input.rsvpDeadline ? new Date(input.rsvpDeadline) : null,
       status: input.status ?? forum.status,
       doorPhoneSearch: input.doorPhoneSearch ?? forum.doorPhoneSearch,
+      retentionMonths: input.retentionMonths === undefined ? forum.retentionMonths : input.retentionMonths,
     };
     checkForum({ ...next, rsvpDeadline: next.rsvpDeadline?.toISOString() ?? null });
     if (next.capacity < forum.placesTaken) {
@@ -89,6 +97,15 @@ export class ForumsService {
     await this.checkUnique(next.slug, next.status, id);
     const raised = next.capacity > forum.capacity;
     const saved = await this.forums.save(Object.assign(forum, next));
+    const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => String(before[k]) !== String(saved[k]));
+    // Forum settings are settings: the audit line names what changed, not the values (a name is free text).
+    if (changed.length)
+      await this.audit.record({
+        action: 'settings.changed',
+        actor: by,
+        target: { type: 'forum', id },
+        summary: `forum settings: ${changed.join(', ')}`,
+      });
     if (raised) for (const listener of this.capacityListeners) await listener(id);
     return saved;
   }
@@ -142,6 +159,7 @@ export class ForumsService {
 }
 
 function checkForum(forum: Required<Omit<ForumInput, 'slug' | 'doorPhoneSearch'>>): void {
+function checkForum(forum: Required<Omit<ForumInput, 'slug' | 'retentionMonths'>>): void {
   const fields: FieldErrors = {};
   if (!isTimeZone(forum.timezone)) fields.timezone = ['not a known time zone, e.g. Africa/Maseru'];
   if (!isRealDate(forum.startDate)) fields.startDate = ['not a real date'];

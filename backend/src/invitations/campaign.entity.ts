@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
 import { UuidPrimaryColumn } from '../database/uuid-primary-column';
 
-export const campaignStatuses = ['draft', 'sending', 'sent'] as const;
+export const campaignStatuses = ['draft', 'sending', 'sent', 'cancelled'] as const;
 export type CampaignStatus = (typeof campaignStatuses)[number];
 
 /** Who a campaign is for: a saved segment, a filter, or members picked by hand. */

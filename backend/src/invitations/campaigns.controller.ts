@@ -70,6 +70,16 @@ export class CampaignsController {
     return mapCampaign(await this.campaigns.send(user, id, dto.scheduledAt ? new Date(dto.scheduledAt) : null));
   }
 
+  @Post('campaigns/:id/cancel')
+  @HttpCode(200)
+  @ApiOkResponse({
+    type: CampaignDto,
+    description: 'a campaign scheduled for later, before its time: its invitations and emails are withdrawn',
+  })
+  async cancel(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<CampaignDto> {
+    return mapCampaign(await this.campaigns.cancel(user, id));
+  }
+
   @Get('campaigns/:id/invitees')
   @ApiOkResponse({ type: InviteePageDto })
   async invitees(@Param('id', ParseUUIDPipe) id: string, @Query() query: InviteesQuery): Promise<InviteePageDto> {

@@ -4,6 +4,7 @@ import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { hashToken, newToken } from '../common/tokens';
 import { Transactions } from '../database/transactions';
+import { AuditTrail } from '../logging/audit/audit-trail';
 import { type Forum, ForumsService } from '../forums/forums.service';
 import { OutboxService } from '../mail/outbox.service';
 import type { Member } from '../register/register.service';
@@ -47,6 +48,7 @@ export class CampaignsService {
     private readonly transactions: Transactions,
     private readonly clock: Clock,
     private readonly messages: InvitationMessages,
+    private readonly audit: AuditTrail,
   ) {}
 
   async create(user: AuthUser, forumId: string, input: CampaignInput): Promise<Campaign> {
@@ -129,6 +131,8 @@ export class CampaignsService {
   async send(user: AuthUser, id: string, scheduledAt: Date | null): Promise<Campaign> {
     const campaign = await this.get(id);
     if (campaign.status === 'sent') throw DomainError.conflict('This campaign has been sent already');
+    if (campaign.status === 'cancelled')
+      throw DomainError.conflict('This campaign was cancelled: make a new one to invite again');
     const now = this.clock.now();
     if (scheduledAt && scheduledAt.getTime() < now.getTime() - 60_000)
       throw DomainError.validation({ scheduledAt: ['must be in the future'] });
@@ -148,7 +152,15 @@ export class CampaignsService {
     const done = await this.get(id);
     done.status = 'sent';
     done.sentAt = this.clock.now();
-    return this.campaigns.save(done);
+    const saved = await this.campaigns.save(done);
+    const skippedCount = Object.values(saved.skipped ?? {}).reduce((a, b) => a + b, 0);
+    await this.audit.record({
+      action: scheduledAt ? 'campaign.scheduled' : 'campaign.sent',
+      actor: user,
+      target: { type: 'campaign', id },
+      summary: `forum ${forum.id}; ${saved.invitedCount} invited; ${skippedCount} skipped${scheduledAt ? `; for ${scheduledAt.toISOString()}` : ''}`,
+    });
+    return saved;
   }
 
   private async sendChunks(user: AuthUser, campaign: Campaign, forum: Forum, scheduledAt: Date | null): Promise<void> {
@@ -192,6 +204,27 @@ export class CampaignsService {
         await this.campaigns.addCounts(campaign.id, rows.length, skipped, tx);
       });
     }
+  }
+
+  /**
+   * Cancels a campaign scheduled for later, before its time: its invitations and links are withdrawn
+   * and its emails cancelled, in one transaction, so nothing goes out and the members can be invited again.
+   */
+  async cancel(user: AuthUser, id: string): Promise<Campaign> {
+    const campaign = await this.get(id);
+    const now = this.clock.now();
+    if (campaign.status !== 'sent' || !campaign.scheduledAt || campaign.scheduledAt.getTime() <= now.getTime()) {
+      throw DomainError.conflict('Only a campaign scheduled for later can be cancelled, and only before its time');
+    }
+    return this.transactions.run(async (tx) => {
+      const keys = await this.invitations.removeUnsentForCampaign(id, tx);
+      const emails = await this.outbox.cancelUnsent(keys, tx);
+      campaign.status = 'cancelled';
+      const saved = await this.campaigns.save(campaign, tx);
+      const summary = `forum ${campaign.forumId}; ${keys.length} invitations withdrawn; ${emails} emails cancelled`;
+      await this.audit.record({ action: 'campaign.cancelled', actor: user, target: { type: 'campaign', id }, summary }, tx);
+      return saved;
+    });
   }
 
   async progress(id: string) {

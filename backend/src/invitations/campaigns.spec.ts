@@ -120,6 +120,47 @@ describe(CampaignsService.name, () => {
     expect(sink.to('later@example.org')).toHaveLength(1);
   });
 
+  it('cancels a scheduled campaign before its time: no invitation, link or email is left, and the member can be invited again', async () => {
+    const [member] = await addMembers(t, [aMember({ countryCode: 'ZW', region: null, email: 'cancelled@example.org' })]);
+    const make = (name: string) =>
+      organiser
+        .post(`/api/v1/forums/${forum.id}/campaigns`)
+        .send({ name, audience: { memberIds: [member.id] } })
+        .expect(201);
+    const campaign = await make('Zimbabwe later');
+    const at = new Date(Date.now() + 3 * 3600_000);
+    await organiser.post(`/api/v1/campaigns/${campaign.body.id}/send`).send({ scheduledAt: at.toISOString() }).expect(200);
+    const cancelled = await organiser.post(`/api/v1/campaigns/${campaign.body.id}/cancel`).expect(200);
+    expect(cancelled.body.status).toBe('cancelled');
+    const progress = await organiser.get(`/api/v1/campaigns/${campaign.body.id}`).expect(200);
+    expect(progress.body.delivery).toEqual({});
+    const [{ n }] = await t.dataSource.query('SELECT COUNT(*) AS n FROM invitations WHERE campaignId = ?', [campaign.body.id]);
+    expect(Number(n)).toBe(0);
+    const [mail] = await t.dataSource.query('SELECT state FROM messages WHERE memberId = ?', [member.id]);
+    expect(mail.state).toBe('cancelled');
+    t.setNow(new Date(at.getTime() + 1000));
+    try {
+      await t.app.get(MailWorker).drainOnce();
+    } finally {
+      t.setNow(undefined);
+    }
+    expect(sink.to('cancelled@example.org')).toHaveLength(0);
+    const [audit] = await t.dataSource.query(
+      "SELECT summary FROM audit_entries WHERE action = 'campaign.cancelled' AND targetId = ?",
+      [campaign.body.id],
+    );
+    expect(audit.summary).toBe(`forum ${forum.id}; 1 invitations withdrawn; 1 emails cancelled`);
+
+    // Twice, sending it after, or cancelling one that went out: 409, nothing changes.
+    await organiser.post(`/api/v1/campaigns/${campaign.body.id}/cancel`).expect(409);
+    await organiser.post(`/api/v1/campaigns/${campaign.body.id}/send`).send({}).expect(409);
+    const again = await make('Zimbabwe now');
+    await organiser.post(`/api/v1/campaigns/${again.body.id}/send`).send({}).expect(200);
+    expect((await organiser.get(`/api/v1/campaigns/${again.body.id}`).expect(200)).body.campaign.invitedCount).toBe(1);
+    await organiser.post(`/api/v1/campaigns/${again.body.id}/cancel`).expect(409);
+    await organiser.post('/api/v1/campaigns/00000000-0000-4000-8000-000000000000/cancel').expect(404);
+  });
+
   it('checks consent again when sending: a member who withdrew it gets nothing', async () => {
     const [member] = await addMembers(t, [aMember({ countryCode: 'NA', region: null, email: 'withdraws@example.org' })]);
     const campaign = await organiser

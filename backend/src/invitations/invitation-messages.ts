@@ -53,6 +53,7 @@ export class InvitationMessages {
     return {
       recipient: member.email!,
       memberId: member.id,
+      forumId: forum.id,
       template: 'forum-invitation',
       locale,
       idempotencyKey: key,
@@ -79,6 +80,7 @@ export class InvitationMessages {
     return {
       recipient: member.email!,
       memberId: member.id,
+      forumId: forum.id,
       template: 'forum-reminder',
       locale: invitation.locale,
       idempotencyKey: key,
@@ -105,6 +107,7 @@ export class InvitationMessages {
     return {
       recipient: member.email!,
       memberId: member.id,
+      forumId: forum.id,
       template,
       locale: invitation.locale,
       idempotencyKey: key,
@@ -133,6 +136,7 @@ export class InvitationMessages {
     return {
       recipient: member.email!,
       memberId: member.id,
+      forumId: forum.id,
       template: 'rsvp-waitlisted',
       locale: invitation.locale,
       idempotencyKey: key,

@@ -62,6 +62,21 @@ export class InvitationRepository {
     if (tokens.length) await repo.insert(tokens.map((t) => repo.create({ ...t, revokedAt: null })));
   }
 
+  /**
+   * Withdraws a scheduled campaign's invitations before their emails went out: they and their links
+   * are deleted (nobody could have used them), so those members can be invited again. Their message keys.
+   */
+  async removeUnsentForCampaign(campaignId: string, tx: Tx): Promise<string[]> {
+    const rows = await tx.manager
+      .getRepository(Invitation)
+      .find({ where: { campaignId, response: IsNull(), openedAt: IsNull() } });
+    if (!rows.length) return [];
+    const ids = rows.map((r) => r.id);
+    await tx.manager.getRepository(InvitationToken).delete({ invitationId: In(ids) });
+    await tx.manager.getRepository(Invitation).delete({ id: In(ids) });
+    return rows.flatMap((r) => (r.messageKey ? [r.messageKey] : []));
+  }
+
   async revokeTokens(invitationId: string, at: Date, tx: Tx): Promise<void> {
     await tx.manager.getRepository(InvitationToken).update({ invitationId, revokedAt: IsNull() }, { revokedAt: at });
   }

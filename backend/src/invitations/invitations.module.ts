@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { RetentionModule } from '../retention/retention.module';
+import { InvitationRetention } from './invitation-retention';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AttendeesModule } from '../attendees/attendees.module';
 import { BadgesModule } from '../badges/badges.module';
@@ -26,6 +28,7 @@ import { RsvpService } from './rsvp/rsvp.service';
     RegisterModule,
     AttendeesModule,
     BadgesModule,
+    RetentionModule,
   ],
   controllers: [CampaignsController, InvitationsController, RsvpController, RsvpBadgeController],
   providers: [
@@ -35,6 +38,7 @@ import { RsvpService } from './rsvp/rsvp.service';
     RsvpService,
     CampaignRepository,
     InvitationRepository,
+    InvitationRetention,
   ],
   exports: [RsvpService],
 })

@@ -26,6 +26,11 @@ export class Message {
   memberId: string | null;
 
   /** The template folder under templates/email/. */
+  /** The forum the message is about (invitations, RSVP replies), so retention can de-identify it with the forum. */
+  @Index()
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  forumId: string | null;
+
   @Column({ type: 'varchar', length: 64 })
   template: string;
 

@@ -1,12 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, type DataSource, In } from 'typeorm';
+import { Brackets, type DataSource, In, Not } from 'typeorm';
 import type { Tx } from '../database/transactions';
 import { Message, type MessageState } from './message.entity';
 
 export type NewMessage = Pick<
   Message,
-  'recipient' | 'memberId' | 'template' | 'locale' | 'data' | 'sealedSecrets' | 'idempotencyKey' | 'state' | 'nextAttemptAt'
+  | 'recipient'
+  | 'memberId'
+  | 'forumId'
+  | 'template'
+  | 'locale'
+  | 'data'
+  | 'sealedSecrets'
+  | 'idempotencyKey'
+  | 'state'
+  | 'nextAttemptAt'
 >;
 
 /** A claimed message with what the worker needs to know about its member at send time. */
@@ -222,4 +231,40 @@ export class MessageRepository {
       .execute();
     await this.repo(tx).update({ memberId }, { recipient: 'erased', data: {}, sealedSecrets: null });
   }
+
+  /** Cancels the messages with these keys that have not gone out yet; how many. */
+  async cancelUnsent(keys: string[], tx: Tx): Promise<number> {
+    if (!keys.length) return 0;
+    const result = await this.repo(tx)
+      .createQueryBuilder()
+      .update()
+      .set({ state: 'cancelled', lastError: 'campaign cancelled', leaseUntil: null })
+      .where('idempotencyKey IN (:...keys) AND state IN (:...open)', { keys, open: ['queued', 'held', 'failed'] })
+      .execute();
+    return result.affected ?? 0;
+  }
+
+  /** A forum's messages still holding their recipient and data (retention's count). */
+  countHeldForForum(forumId: string): Promise<number> {
+    return this.repo().count({ where: { forumId, recipient: Not(In([ERASED_RECIPIENT, RETAINED_RECIPIENT])) } });
+  }
+
+  /** Retention: a forum's unsent messages are cancelled and every one loses its recipient and data; how many changed. */
+  async deidentifyForum(forumId: string, tx: Tx): Promise<number> {
+    await this.repo(tx)
+      .createQueryBuilder()
+      .update()
+      .set({ state: 'cancelled', lastError: 'retention period over' })
+      .where('forumId = :forumId AND state IN (:...open)', { forumId, open: ['queued', 'held', 'failed'] })
+      .execute();
+    const result = await this.repo(tx).update(
+      { forumId, recipient: Not(In([ERASED_RECIPIENT, RETAINED_RECIPIENT])) },
+      { recipient: RETAINED_RECIPIENT, data: {} },
+    );
+    return result.affected ?? 0;
+  }
 }
+
+const ERASED_RECIPIENT = 'erased';
+/** What a message's recipient reads once retention has removed it. */
+const RETAINED_RECIPIENT = 'removed after retention';

@@ -22,6 +22,8 @@ export interface OutgoingMessage {
   /** The same key twice writes one message: use what makes the message unique (e.g. "register-confirm:<memberId>:<tokenId>"). */
   idempotencyKey: string;
   memberId?: string | null;
+  /** The forum it is about, when there is one: its mail is de-identified with the forum's other data (retention). */
+  forumId?: string | null;
 }
 
 /**
@@ -54,6 +56,7 @@ export class OutboxService {
       messages.map((m) => ({
         recipient: m.recipient,
         memberId: m.memberId ?? null,
+        forumId: m.forumId ?? null,
         template: m.template,
         locale: m.locale,
         data: { ...m.data, ...maskAll(m.secrets) },
@@ -94,6 +97,11 @@ export class OutboxService {
     return this.messages.transition(ids, ['queued', 'failed', 'held'], 'cancelled', this.clock.now());
   }
 
+  /** Cancels, in `tx`, the messages with these idempotency keys that have not been sent (a cancelled campaign). */
+  cancelUnsent(idempotencyKeys: string[], tx: Tx): Promise<number> {
+    return this.messages.cancelUnsent(idempotencyKeys, tx);
+  }
+
   /** A message as the console may show it: personal links masked. */
   render(template: string, locale: string, data: MessageData, secrets?: Record<string, string>): RenderedMail {
     return this.renderer.render(template, locale, { ...data, ...maskAll(secrets) });
@@ -124,6 +132,16 @@ export class OutboxService {
   /** Erasure: nothing more is sent to the member, and no copy keeps their address or the mail's data. */
   eraseMember(memberId: string, tx: Tx): Promise<void> {
     return this.messages.eraseMember(memberId, tx);
+  }
+
+  /** Retention: how many of a forum's messages still hold a recipient and data. */
+  countHeldForForum(forumId: string): Promise<number> {
+    return this.messages.countHeldForForum(forumId);
+  }
+
+  /** Retention: a forum's mail keeps its template, state and times, not its recipient or data. */
+  deidentifyForum(forumId: string, tx: Tx): Promise<number> {
+    return this.messages.deidentifyForum(forumId, tx);
   }
 }
 

@@ -120,4 +120,27 @@ export class MemberRepository {
   events(memberIds: string[]): Promise<MemberEvent[]> {
     return this.manager.getRepository(MemberEvent).find({ where: { memberId: In(memberIds) }, order: { at: 'DESC' } });
   }
+
+  /**
+   * Live members holding no consent (never given, or all withdrawn) that nobody has touched since
+   * `before` (no history event: changes, outreach, merges), oldest first: retention's review list.
+   */
+  async withoutConsentUntouchedSince(before: Date, page: number, pageSize: number): Promise<{ items: Member[]; total: number }> {
+    const [items, total] = await this.manager
+      .getRepository(Member)
+      .createQueryBuilder('m')
+      .where('m.status IN (:...live)', { live: ['active', 'pending_confirmation'] })
+      .andWhere('m.consentInvitations = :no AND m.consentUpdates = :no AND m.consentAt IS NULL', { no: false })
+      .andWhere('m.createdAt < :before AND m.updatedAt < :before', { before })
+      .andWhere((qb) => {
+        const recent = qb.subQuery().select('1').from(MemberEvent, 'e').where('e.memberId = m.id AND e.at >= :before').getQuery();
+        return `NOT EXISTS ${recent}`;
+      })
+      .orderBy('m.updatedAt', 'ASC')
+      .addOrderBy('m.id', 'ASC')
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
+    return { items, total };
+  }
 }

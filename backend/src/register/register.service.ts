@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user';
 import { Clock } from '../common/clock';
-import type { Tx } from '../database/transactions';
+import { Transactions, type Tx } from '../database/transactions';
+import { AuditTrail } from '../logging/audit/audit-trail';
 import { DomainError } from '../common/domain-error';
 import type { MemberEvent } from './member-event.entity';
 import { type MemberInput, normaliseMember, type NormalisedMember } from './member-input';
@@ -40,6 +41,8 @@ export class RegisterService {
   constructor(
     private readonly members: MemberRepository,
     private readonly clock: Clock,
+    private readonly transactions: Transactions,
+    private readonly audit: AuditTrail,
   ) {}
 
   /** A member the user may see, or 404: a registrar is never told a member exists outside their countries. */
@@ -90,7 +93,19 @@ export class RegisterService {
     }
     const duplicates = await this.findDuplicates(member);
     if (duplicates.length) throw duplicateConflict(user, duplicates, 'This member is already in the register');
-    return this.members.transaction((repo) => this.write(repo, authorOf(user), member, consent, source));
+    return this.transactions.run(async (tx) => {
+      const created = await this.write(this.members.withTx(tx), authorOf(user), member, consent, source);
+      if (consent.invitations || consent.updates) await this.recordConsent(user, created.id, consent, tx);
+      return created;
+    });
+  }
+
+  private recordConsent(user: AuthUser, memberId: string, consent: ConsentInput, tx: Tx): Promise<void> {
+    const summary = `invitations ${consent.invitations ? 'yes' : 'no'}; updates ${consent.updates ? 'yes' : 'no'}; method ${consent.method}`;
+    return this.audit.record(
+      { action: 'member.consent_recorded', actor: user, target: { type: 'member', id: memberId }, summary },
+      tx,
+    );
   }
 
   /**
@@ -189,8 +204,10 @@ export class RegisterService {
       consentAt: given ? now : null,
       consentMethod: given ? consent.method : null,
     });
-    return this.members.transaction(async (tx) => {
+    return this.transactions.run(async (t) => {
+      const tx = this.members.withTx(t);
       const saved = await tx.save(current);
+      await this.recordConsent(user, id, consent, t);
       await tx.addEvents([
         {
           memberId: id,
@@ -208,6 +225,11 @@ export class RegisterService {
       ]);
       return saved;
     });
+  }
+
+  /** Retention's review list: live members holding no consent, untouched since `before` (listed, never deleted here). */
+  withoutConsentUntouchedSince(before: Date, page: number, pageSize: number): Promise<{ items: Member[]; total: number }> {
+    return this.members.withoutConsentUntouchedSince(before, page, pageSize);
   }
 
   /** True while the register has no member at all (the demo seed refuses to add to a real one). */

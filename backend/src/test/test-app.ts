@@ -35,6 +35,8 @@ export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestAp
     APP_SECRET: 'test-secret-test-secret-test-secret-0123',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     PUBLIC_RATE_LIMIT_PER_MINUTE: '100000',
+    // Retention runs when a test calls it (with the clock set), not on a timer.
+    RETENTION_SCHEDULER: 'off',
     ...env,
   });
   const app = await createApp(config);

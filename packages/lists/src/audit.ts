@@ -32,3 +32,7 @@ export type AuditAction = (typeof auditActions)[number];
 /** Who acted: a staff role, the scheduler, a member through their own link, or someone not signed in. */
 export const auditActorRoles = ['organiser', 'registrar', 'door', 'system', 'member', 'anonymous'] as const;
 export type AuditActorRole = (typeof auditActorRoles)[number];
+
+/** The part of an action before the dot ('staff', 'import', …): the console filters by area too. */
+export type AuditArea = AuditAction extends `${infer Area}.${string}` ? Area : never;
+export const auditAreas = [...new Set(auditActions.map((a) => a.split('.')[0]))] as AuditArea[];

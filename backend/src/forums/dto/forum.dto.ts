@@ -63,6 +63,20 @@ export class CreateForumDto {
   @IsDateString({ strict: true }, { message: 'use an ISO 8601 date and time' })
   rsvpDeadline?: string | null;
 
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    minimum: 1,
+    maximum: 120,
+    description: 'months after the last day before RSVP answers, door details and mail are de-identified; null for the default',
+  })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsInt({ message: 'must be a whole number of months' })
+  @Min(1, { message: 'must be at least 1 month' })
+  @Max(120, { message: 'must be at most 120 months' })
+  retentionMonths?: number | null;
+
   @ApiPropertyOptional({ enum: forumStatuses, enumName: 'ForumStatus', default: 'draft' })
   @IsOptional()
   @IsIn(forumStatuses, { message: `must be one of: ${forumStatuses.join(', ')}` })
@@ -89,6 +103,7 @@ export class ForumDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) rsvpDeadline: string | null;
   @ApiProperty({ enum: forumStatuses, enumName: 'ForumStatus' }) status: ForumStatus;
   @ApiProperty() doorPhoneSearch: boolean;
+  @ApiProperty({ type: Number, nullable: true, description: 'null: the default retention' }) retentionMonths: number | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }

@@ -30,8 +30,12 @@ export class DashboardController {
   @Put('targets/:key')
   @ApiParam(keyParam)
   @ApiOkResponse({ type: RegisterTargetDto })
-  async setTarget(@Param('key') key: string, @Body() dto: SetTargetDto): Promise<RegisterTargetDto> {
-    const saved = await this.dashboard.setTarget(key, dto.target);
+  async setTarget(
+    @CurrentUser() user: AuthUser,
+    @Param('key') key: string,
+    @Body() dto: SetTargetDto,
+  ): Promise<RegisterTargetDto> {
+    const saved = await this.dashboard.setTarget(key, dto.target, user);
     return { key: saved.key, target: saved.target };
   }
 
@@ -40,7 +44,7 @@ export class DashboardController {
   @HttpCode(204)
   @ApiParam(keyParam)
   @ApiNoContentResponse()
-  async clearTarget(@Param('key') key: string): Promise<void> {
-    await this.dashboard.clearTarget(key);
+  async clearTarget(@CurrentUser() user: AuthUser, @Param('key') key: string): Promise<void> {
+    await this.dashboard.clearTarget(key, user);
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { isISO31661Alpha2 } from 'class-validator';
 import type { AuthUser } from '../../auth/auth-user';
 import { Clock } from '../../common/clock';
+import { type AuditActor, AuditTrail } from '../../logging/audit/audit-trail';
 import { DomainError } from '../../common/domain-error';
 import { normaliseProvince } from '../member-input';
 import type { RegisterTarget } from '../register-target.entity';
@@ -35,6 +36,7 @@ export class DashboardService {
   constructor(
     private readonly repo: DashboardRepository,
     private readonly clock: Clock,
+    private readonly audit: AuditTrail,
   ) {}
 
   async dashboard(user: AuthUser, weeks = 26): Promise<RegisterDashboard> {
@@ -108,16 +110,30 @@ export class DashboardService {
     return this.repo.targets();
   }
 
-  async setTarget(rawKey: string, target: number): Promise<RegisterTarget> {
+  async setTarget(rawKey: string, target: number, by: AuditActor): Promise<RegisterTarget> {
     const key = normaliseTargetKey(rawKey);
     if (!Number.isInteger(target) || target < 1 || target > MAX_TARGET) {
       throw DomainError.validation({ target: [`must be a whole number from 1 to ${MAX_TARGET}`] });
     }
-    return this.repo.setTarget(key, target);
+    const saved = await this.repo.setTarget(key, target);
+    await this.audit.record({
+      action: 'settings.changed',
+      actor: by,
+      target: { type: 'register_target', id: key },
+      summary: `register target ${key} set to ${target}`,
+    });
+    return saved;
   }
 
-  async clearTarget(rawKey: string): Promise<void> {
-    await this.repo.clearTarget(normaliseTargetKey(rawKey));
+  async clearTarget(rawKey: string, by: AuditActor): Promise<void> {
+    const key = normaliseTargetKey(rawKey);
+    await this.repo.clearTarget(key);
+    await this.audit.record({
+      action: 'settings.changed',
+      actor: by,
+      target: { type: 'register_target', id: key },
+      summary: `register target ${key} cleared`,
+    });
   }
 
   /**

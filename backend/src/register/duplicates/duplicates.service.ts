@@ -3,6 +3,7 @@ import type { AuthUser } from '../../auth/auth-user';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/domain-error';
 import { Transactions } from '../../database/transactions';
+import { AuditTrail } from '../../logging/audit/audit-trail';
 import { MemberDataHolders } from '../member-data-holders';
 import type { MemberEvent } from '../member-event.entity';
 import { normaliseMember } from '../member-input';
@@ -45,6 +46,7 @@ export class DuplicatesService {
     private readonly holders: MemberDataHolders,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
+    private readonly audit: AuditTrail,
   ) {}
 
   /** Groups of live members sharing an email or phone (within a registrar's countries), a page at a time. */
@@ -117,6 +119,19 @@ export class DuplicatesService {
           at: now,
         },
       ]);
+      const movedSummary = this.holders
+        .all()
+        .map((h) => `; ${moved[`${h.key}Moved`]} ${h.key} moved`)
+        .join('');
+      await this.audit.record(
+        {
+          action: 'member.merged',
+          actor: user,
+          target: { type: 'member', id: keep.id },
+          summary: `merged ${other.id} into ${keep.id}${movedSummary}`,
+        },
+        tx,
+      );
     });
     return { kept: (await this.members.findById(keep.id))!, history: await this.history(user, keep.id) };
   }

@@ -8,6 +8,7 @@ import { DomainError } from '../../common/domain-error';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { Transactions } from '../../database/transactions';
+import { AuditTrail } from '../../logging/audit/audit-trail';
 import { canSeeCountry } from '../register-scope';
 import { type ColumnMapping, checkMapping, guessMapping, type MappingTarget, mappingTargets, rowMapper } from './column-mapping';
 import type { ImportBatch, ImportStatus } from './import-batch.entity';
@@ -66,6 +67,7 @@ export class ImportService {
     private readonly members: ImportedMembersRepository,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
+    private readonly audit: AuditTrail,
   ) {}
 
   /** Keeps the upload as a new batch and guesses the mapping; a file we cannot read is refused and not kept. */
@@ -189,6 +191,15 @@ export class ImportService {
           lastRow = rows[rows.length - 1].rowNumber;
         });
         await batches.update(id, { ...counts, importedCount });
+        await this.audit.record(
+          {
+            action: 'import.committed',
+            actor: user,
+            target: { type: 'import', id },
+            summary: `${importedCount} members imported`,
+          },
+          tx,
+        );
       });
     } catch (error) {
       if (!claimed) throw error;
@@ -214,7 +225,12 @@ export class ImportService {
       const batches = this.batches.withTx(tx);
       if (!(await batches.transition(id, ['committed'], 'rolled_back', { rolledBackAt: now })))
         throw DomainError.conflict('This import was already rolled back');
-      return this.members.withTx(tx).deleteBatch(id);
+      const count = await this.members.withTx(tx).deleteBatch(id);
+      await this.audit.record(
+        { action: 'import.rolled_back', actor: user, target: { type: 'import', id }, summary: `${count} members removed` },
+        tx,
+      );
+      return count;
     });
     this.logger.log(`Import ${id} (${batch.fileName}) rolled back: ${removed} members removed`);
     return (await this.batches.findById(id))!;

@@ -4,7358 +4,7709 @@
  */
 
 export interface paths {
-  '/api/v1/auth/setup': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['Auth_setupStatus'];
-    put?: never;
-    post: operations['Auth_setup'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/auth/sign-in': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['Auth_signIn'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/auth/sign-out': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['Auth_signOut'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/auth/me': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['Auth_me'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/users': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['Users_list'];
-    put?: never;
-    post: operations['Users_create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/users/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['Users_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch: operations['Users_update'];
-    trace?: never;
-  };
-  '/api/v1/forums': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['Forums_list'];
-    put?: never;
-    post: operations['Forums_create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/forums/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['Forums_get'];
-    put?: never;
-    post?: never;
-    delete: operations['Forums_remove'];
-    options?: never;
-    head?: never;
-    patch: operations['Forums_update'];
-    trace?: never;
-  };
-  '/api/health': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['Health_check'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/mail/status': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['Mail_status'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/mail/messages': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['Mail_list'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/mail/messages/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['Mail_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/mail/messages/retry': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['Mail_retry'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/mail/messages/cancel': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['Mail_cancel'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/mail/templates': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['Mail_templates'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/mail/templates/{name}/preview': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['Mail_preview'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/forums/{forumId}/attendees': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['Attendees_list'];
-    put?: never;
-    post: operations['Attendees_add'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/forums/{forumId}/attendees/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch: operations['Attendees_update'];
-    trace?: never;
-  };
-  '/api/v1/forums/{forumId}/attendees/{id}/badge/reissue': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['Attendees_reissue'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/forums/{forumId}/attendees/{id}/badge/revoke': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['Attendees_revoke'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/forums/{forumId}/badges/count': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['Badges_count'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/forums/{forumId}/badges.pdf': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['Badges_sheets'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/forums/{forumId}/attendees/{id}/badge.pdf': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['Badges_single'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/door/forums': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['Door_forums'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/door/forums/{forumId}/data': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['Door_data'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/door/forums/{forumId}/check-ins': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['Door_checkIn'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/door/forums/{forumId}/walk-ins': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['Door_walkIn'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/forums/{forumId}/arrivals': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['Arrivals_summary'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/forums/{forumId}/arrivals/stream': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['Arrivals_stream'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/forums/{forumId}/check-ins/conflicts': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['Arrivals_conflicts'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/forums/{forumId}/attendance.csv': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['Arrivals_attendance'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/forums/{forumId}/campaigns': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['Campaigns_list'];
-    put?: never;
-    post: operations['Campaigns_create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/campaigns/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['Campaigns_progress'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/campaigns/{id}/audience': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['Campaigns_audience'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/campaigns/{id}/preview': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['Campaigns_preview'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/campaigns/{id}/send': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['Campaigns_send'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/campaigns/{id}/invitees': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['Campaigns_invitees'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/campaigns/{id}/remind': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['Campaigns_remind'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/invitations/{id}/revoke': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['Invitations_revoke'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/invitations/{id}/reissue': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['Invitations_reissue'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/public/rsvp/{token}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['Rsvp_view'];
-    put: operations['Rsvp_answer'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/public/rsvp/{token}/badge.pdf': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['RsvpBadge_badge'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/members': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['Members_list'];
-    put?: never;
-    post: operations['Members_create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/members/export.csv': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['Members_export'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/members/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['Members_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch: operations['Members_update'];
-    trace?: never;
-  };
-  '/api/v1/members/{id}/consent': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put: operations['Members_setConsent'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/segments': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['Segments_list'];
-    put?: never;
-    post: operations['Segments_create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/segments/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['Segments_get'];
-    put?: never;
-    post?: never;
-    delete: operations['Segments_remove'];
-    options?: never;
-    head?: never;
-    patch: operations['Segments_update'];
-    trace?: never;
-  };
-  '/api/v1/segments/{id}/export.csv': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['Segments_export'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/imports': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['Import_list'];
-    put?: never;
-    post: operations['Import_upload'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/imports/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['Import_get'];
-    put?: never;
-    post?: never;
-    delete: operations['Import_discard'];
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/imports/{id}/preview': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['Import_preview'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/imports/{id}/commit': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['Import_commit'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/imports/{id}/rollback': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['Import_rollback'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/public/register': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['SelfService_register'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/public/register/confirm': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['SelfService_confirm'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/public/me/link': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['SelfService_requestLink'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/public/me/{token}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['SelfService_view'];
-    put?: never;
-    post?: never;
-    delete: operations['SelfService_erase'];
-    options?: never;
-    head?: never;
-    patch: operations['SelfService_correct'];
-    trace?: never;
-  };
-  '/api/v1/public/me/{token}/export': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['SelfService_export'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/privacy/members/{id}/export': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['Privacy_export'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/privacy/members/{id}/erase': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['Privacy_erase'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/members/{memberId}/outreach': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['Outreach_list'];
-    put?: never;
-    post: operations['Outreach_add'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/outreach/call-sheet/csv': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['CallSheet_csvFromQuery'];
-    put?: never;
-    post: operations['CallSheet_csvFromBody'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/outreach/call-sheet/pdf': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['CallSheet_pdfFromQuery'];
-    put?: never;
-    post: operations['CallSheet_pdfFromBody'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/register/dashboard': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['Dashboard_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/register/targets': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['Dashboard_targets'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/register/targets/{key}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put: operations['Dashboard_setTarget'];
-    post?: never;
-    delete: operations['Dashboard_clearTarget'];
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/register/duplicates': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['Duplicates_list'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/register/duplicates/compare': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['Duplicates_compare'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/register/duplicates/merge': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['Duplicates_merge'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/register/duplicates/history/{memberId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['Duplicates_history'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/nominations': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['Nominations_list'];
-    put?: never;
-    post: operations['Nominations_create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/nominations/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['Nominations_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/nominations/{id}/review': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put: operations['Nominations_review'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/nominations/{id}/status': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['Nominations_changeStatus'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/nominations/{id}/confirm': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['Nominations_confirmOnBehalf'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/public/nominations/forum': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['PublicNominations_forum'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/public/nominations': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['PublicNominations_submit'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/public/nominations/response/{token}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['PublicNominations_view'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/public/nominations/response/{token}/confirm': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['PublicNominations_confirm'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/public/nominations/response/{token}/withdraw': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['PublicNominations_withdraw'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/agenda/forums/{forumId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['Agenda_editor'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/agenda/forums/{forumId}/rooms': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['Agenda_addRoom'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/agenda/rooms/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post?: never;
-    delete: operations['Agenda_removeRoom'];
-    options?: never;
-    head?: never;
-    patch: operations['Agenda_updateRoom'];
-    trace?: never;
-  };
-  '/api/v1/agenda/forums/{forumId}/sessions': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['Agenda_createSession'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/agenda/sessions/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post?: never;
-    delete: operations['Agenda_removeSession'];
-    options?: never;
-    head?: never;
-    patch: operations['Agenda_updateSession'];
-    trace?: never;
-  };
-  '/api/v1/agenda/forums/{forumId}/publish': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['Agenda_publish'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/agenda/forums/{forumId}/presenter-candidates': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['Agenda_candidates'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/agenda/forums/{forumId}/presenters': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['Agenda_addPresenter'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/agenda/presenters/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post?: never;
-    delete: operations['Agenda_removePresenter'];
-    options?: never;
-    head?: never;
-    patch: operations['Agenda_updatePresenter'];
-    trace?: never;
-  };
-  '/api/v1/public/agenda/{slug}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['PublicAgenda_agendaOf'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/public/agenda/{slug}/presenters/{presenterId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['PublicAgenda_presenter'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/public/agenda/{slug}/calendar.ics': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['PublicAgenda_calendar'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/public/agenda/{slug}/sessions/{sessionId}/calendar.ics': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['PublicAgenda_sessionCalendar'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
+    "/api/v1/auth/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Auth_setupStatus"];
+        put?: never;
+        post: operations["Auth_setup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Auth_signIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sign-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Auth_signOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Auth_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Users_list"];
+        put?: never;
+        post: operations["Users_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Users_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["Users_update"];
+        trace?: never;
+    };
+    "/api/v1/forums": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Forums_list"];
+        put?: never;
+        post: operations["Forums_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forums/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Forums_get"];
+        put?: never;
+        post?: never;
+        delete: operations["Forums_remove"];
+        options?: never;
+        head?: never;
+        patch: operations["Forums_update"];
+        trace?: never;
+    };
+    "/api/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Health_check"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mail/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Mail_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mail/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Mail_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mail/messages/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Mail_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mail/messages/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Mail_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mail/messages/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Mail_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mail/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Mail_templates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mail/templates/{name}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Mail_preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forums/{forumId}/attendees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Attendees_list"];
+        put?: never;
+        post: operations["Attendees_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forums/{forumId}/attendees/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["Attendees_update"];
+        trace?: never;
+    };
+    "/api/v1/forums/{forumId}/attendees/{id}/badge/reissue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Attendees_reissue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forums/{forumId}/attendees/{id}/badge/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Attendees_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forums/{forumId}/badges/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Badges_count"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forums/{forumId}/badges.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Badges_sheets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forums/{forumId}/attendees/{id}/badge.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Badges_single"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/door/forums": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Door_forums"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/door/forums/{forumId}/data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Door_data"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/door/forums/{forumId}/check-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Door_checkIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/door/forums/{forumId}/walk-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Door_walkIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forums/{forumId}/arrivals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Arrivals_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forums/{forumId}/arrivals/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Arrivals_stream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forums/{forumId}/check-ins/conflicts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Arrivals_conflicts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forums/{forumId}/attendance.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Arrivals_attendance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forums/{forumId}/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Campaigns_list"];
+        put?: never;
+        post: operations["Campaigns_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Campaigns_progress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/audience": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Campaigns_audience"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Campaigns_preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Campaigns_send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Campaigns_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/invitees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Campaigns_invitees"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/remind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Campaigns_remind"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Invitations_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations/{id}/reissue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Invitations_reissue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/rsvp/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Rsvp_view"];
+        put: operations["Rsvp_answer"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/rsvp/{token}/badge.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RsvpBadge_badge"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Members_list"];
+        put?: never;
+        post: operations["Members_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Members_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Members_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["Members_update"];
+        trace?: never;
+    };
+    "/api/v1/members/{id}/consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["Members_setConsent"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Segments_list"];
+        put?: never;
+        post: operations["Segments_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Segments_get"];
+        put?: never;
+        post?: never;
+        delete: operations["Segments_remove"];
+        options?: never;
+        head?: never;
+        patch: operations["Segments_update"];
+        trace?: never;
+    };
+    "/api/v1/segments/{id}/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Segments_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Import_list"];
+        put?: never;
+        post: operations["Import_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Import_get"];
+        put?: never;
+        post?: never;
+        delete: operations["Import_discard"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Import_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/commit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Import_commit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/rollback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Import_rollback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SelfService_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/register/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SelfService_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/me/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SelfService_requestLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/me/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SelfService_view"];
+        put?: never;
+        post?: never;
+        delete: operations["SelfService_erase"];
+        options?: never;
+        head?: never;
+        patch: operations["SelfService_correct"];
+        trace?: never;
+    };
+    "/api/v1/public/me/{token}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SelfService_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/members/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Privacy_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/members/{id}/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Privacy_erase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/{memberId}/outreach": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Outreach_list"];
+        put?: never;
+        post: operations["Outreach_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outreach/call-sheet/csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CallSheet_csvFromQuery"];
+        put?: never;
+        post: operations["CallSheet_csvFromBody"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outreach/call-sheet/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CallSheet_pdfFromQuery"];
+        put?: never;
+        post: operations["CallSheet_pdfFromBody"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/register/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Dashboard_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/register/targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Dashboard_targets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/register/targets/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["Dashboard_setTarget"];
+        post?: never;
+        delete: operations["Dashboard_clearTarget"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/register/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Duplicates_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/register/duplicates/compare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Duplicates_compare"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/register/duplicates/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Duplicates_merge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/register/duplicates/history/{memberId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Duplicates_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/nominations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Nominations_list"];
+        put?: never;
+        post: operations["Nominations_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/nominations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Nominations_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/nominations/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["Nominations_review"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/nominations/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Nominations_changeStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/nominations/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Nominations_confirmOnBehalf"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/nominations/forum": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PublicNominations_forum"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/nominations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PublicNominations_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/nominations/response/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PublicNominations_view"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/nominations/response/{token}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PublicNominations_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/nominations/response/{token}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PublicNominations_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agenda/forums/{forumId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Agenda_editor"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agenda/forums/{forumId}/rooms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Agenda_addRoom"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agenda/rooms/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["Agenda_removeRoom"];
+        options?: never;
+        head?: never;
+        patch: operations["Agenda_updateRoom"];
+        trace?: never;
+    };
+    "/api/v1/agenda/forums/{forumId}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Agenda_createSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agenda/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["Agenda_removeSession"];
+        options?: never;
+        head?: never;
+        patch: operations["Agenda_updateSession"];
+        trace?: never;
+    };
+    "/api/v1/agenda/forums/{forumId}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Agenda_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agenda/forums/{forumId}/presenter-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Agenda_candidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agenda/forums/{forumId}/presenters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Agenda_addPresenter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agenda/presenters/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["Agenda_removePresenter"];
+        options?: never;
+        head?: never;
+        patch: operations["Agenda_updatePresenter"];
+        trace?: never;
+    };
+    "/api/v1/public/agenda/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PublicAgenda_agendaOf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/agenda/{slug}/presenters/{presenterId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PublicAgenda_presenter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/agenda/{slug}/calendar.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PublicAgenda_calendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/agenda/{slug}/sessions/{sessionId}/calendar.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PublicAgenda_sessionCalendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Audit_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Audit_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Retention_plan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/retention/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Retention_review"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
-  schemas: {
-    SetupStatusDto: {
-      /** @description true while no staff account exists yet */
-      needsSetup: boolean;
-    };
-    SetupDto: {
-      /** @example organiser@example.org */
-      email: string;
-      password: string;
-      /** @example Palesa Mokoena */
-      name: string;
-    };
-    /** @enum {string} */
-    StaffRole: 'organiser' | 'registrar' | 'door';
-    AuthUserDto: {
-      id: string;
-      email: string;
-      name: string;
-      role: components['schemas']['StaffRole'];
-      countries: string[];
-    };
-    SignInDto: {
-      /** @example organiser@example.org */
-      email: string;
-      password: string;
-    };
-    UserDto: {
-      id: string;
-      email: string;
-      name: string;
-      role: components['schemas']['StaffRole'];
-      countries: string[];
-      active: boolean;
-      /** Format: date-time */
-      lastSignInAt: string | null;
-      /** Format: date-time */
-      createdAt: string;
-    };
-    CreateUserDto: {
-      /** @example registrar@example.org */
-      email: string;
-      /** @example Thabo Mokoena */
-      name: string;
-      password: string;
-      role: components['schemas']['StaffRole'];
-      /**
-       * @description ISO 3166-1 alpha-2 codes (registrars only)
-       * @example [
-       *       "ZA"
-       *     ]
-       */
-      countries?: string[];
-    };
-    UpdateUserDto: {
-      /** @example Thabo Mokoena */
-      name?: string;
-      password?: string;
-      role?: components['schemas']['StaffRole'];
-      /**
-       * @description ISO 3166-1 alpha-2 codes (registrars only)
-       * @example [
-       *       "ZA"
-       *     ]
-       */
-      countries?: string[];
-      active?: boolean;
-    };
-    /** @enum {string} */
-    ForumStatus: 'draft' | 'open' | 'closed' | 'archived';
-    ForumDto: {
-      id: string;
-      name: string;
-      slug: string;
-      venue: string;
-      timezone: string;
-      startDate: string;
-      endDate: string;
-      /** @description every forum day, YYYY-MM-DD */
-      days: string[];
-      capacity: number;
-      /** Format: date-time */
-      rsvpDeadline: string | null;
-      status: components['schemas']['ForumStatus'];
-      /** Format: date-time */
-      createdAt: string;
-      /** Format: date-time */
-      updatedAt: string;
-    };
-    CreateForumDto: {
-      /** @example Basotho Diaspora Forum 2027 */
-      name: string;
-      /**
-       * @description URL name; made from the name when left out
-       * @example diaspora-forum-2027
-       */
-      slug?: string;
-      /** @example Manthabiseng Convention Centre, Maseru */
-      venue: string;
-      /** @default Africa/Maseru */
-      timezone: string;
-      /**
-       * @description first day (YYYY-MM-DD, forum timezone)
-       * @example 2027-04-08
-       */
-      startDate: string;
-      /**
-       * @description last day (YYYY-MM-DD, forum timezone)
-       * @example 2027-04-09
-       */
-      endDate: string;
-      /** @example 300 */
-      capacity: number;
-      /** Format: date-time */
-      rsvpDeadline?: string | null;
-      /** @default draft */
-      status: components['schemas']['ForumStatus'];
-    };
-    UpdateForumDto: {
-      /** @example Basotho Diaspora Forum 2027 */
-      name?: string;
-      /**
-       * @description URL name; made from the name when left out
-       * @example diaspora-forum-2027
-       */
-      slug?: string;
-      /** @example Manthabiseng Convention Centre, Maseru */
-      venue?: string;
-      /** @default Africa/Maseru */
-      timezone: string;
-      /**
-       * @description first day (YYYY-MM-DD, forum timezone)
-       * @example 2027-04-08
-       */
-      startDate?: string;
-      /**
-       * @description last day (YYYY-MM-DD, forum timezone)
-       * @example 2027-04-09
-       */
-      endDate?: string;
-      /** @example 300 */
-      capacity?: number;
-      /** Format: date-time */
-      rsvpDeadline?: string | null;
-      /** @default draft */
-      status: components['schemas']['ForumStatus'];
-    };
-    HealthDto: {
-      /** @example ok */
-      status: string;
-      /** @example ok */
-      database: string;
-    };
-    ExpiredLinkDto: {
-      /**
-       * @description the member's language, for the page that says the forum is over
-       * @enum {string}
-       */
-      locale: 'en' | 'st';
-      contactEmail: string | null;
-      contactPhone: string | null;
-    };
-    ErrorBodyDto: {
-      /** @example 400 */
-      statusCode: number;
-      /**
-       * @description validation, unauthenticated, forbidden, not_found, conflict, gone, …
-       * @example validation
-       */
-      error: string;
-      /** @example Some fields are not valid */
-      message: string;
-      /** @description messages per field (dotted paths for nested ones), for a validation error */
-      fields?: {
-        [key: string]: string[];
-      };
-      /** @description for a personal link whose forum is over (410 gone) */
-      expiredLink?: components['schemas']['ExpiredLinkDto'];
-      /** @description the request id, as in the server log */
-      correlationId: string;
-    };
-    MailStatusDto: {
-      /** @description false when SMTP_URL is not set: messages are held, not sent */
-      delivering: boolean;
-      /** @description messages per state */
-      counts: {
-        [key: string]: number;
-      };
-    };
-    /** @enum {string} */
-    MessageState: 'queued' | 'sending' | 'sent' | 'failed' | 'held' | 'cancelled';
-    /** @enum {string} */
-    Language: 'en' | 'st';
-    MessageDto: {
-      id: string;
-      recipient: string;
-      template: string;
-      locale: components['schemas']['Language'];
-      state: components['schemas']['MessageState'];
-      attempts: number;
-      lastError: string | null;
-      /** Format: date-time */
-      createdAt: string;
-      /** Format: date-time */
-      sentAt: string | null;
-      /** Format: date-time */
-      nextAttemptAt: string;
-    };
-    MessagePageDto: {
-      items: components['schemas']['MessageDto'][];
-      total: number;
-    };
-    RenderedMailDto: {
-      subject: string;
-      html: string;
-      text: string;
-    };
-    MessageDetailDto: {
-      id: string;
-      recipient: string;
-      template: string;
-      locale: components['schemas']['Language'];
-      state: components['schemas']['MessageState'];
-      attempts: number;
-      lastError: string | null;
-      /** Format: date-time */
-      createdAt: string;
-      /** Format: date-time */
-      sentAt: string | null;
-      /** Format: date-time */
-      nextAttemptAt: string;
-      rendered: components['schemas']['RenderedMailDto'];
-    };
-    MessageSelectionDto: {
-      /** @description message ids, or "all" */
-      ids: string[] | 'all';
-    };
-    AffectedDto: {
-      affected: number;
-    };
-    /** @enum {string} */
-    AttendeeRole: 'attendee' | 'presenter' | 'organiser' | 'press' | 'vip' | 'staff';
-    /** @enum {string} */
-    AttendeeStatus: 'confirmed' | 'cancelled';
-    AttendeeDto: {
-      id: string;
-      role: components['schemas']['AttendeeRole'];
-      firstName: string;
-      lastName: string;
-      countryCode: string | null;
-      region: string | null;
-      memberId: string | null;
-      badgeNumber: number;
-      /** @description bumped by each re-issue; older printed badges are refused at the door */
-      badgeVersion: number;
-      badgeRevoked: boolean;
-      status: components['schemas']['AttendeeStatus'];
-      needs: string[] | null;
-    };
-    CreateAttendeeDto: {
-      role: components['schemas']['AttendeeRole'];
-      /** @example Zoë */
-      firstName: string;
-      /** @example Ntšekhe */
-      lastName: string;
-      /**
-       * @description ISO 3166-1 alpha-2
-       * @example LS
-       */
-      countryCode?: string | null;
-      /**
-       * @description province (ZA) or region
-       * @example Gauteng
-       */
-      region?: string | null;
-      /** @description the register member this person is, if any */
-      memberId?: string | null;
-      /** @description what door staff should know, e.g. wheelchair */
-      needs?: string[];
-    };
-    UpdateAttendeeDto: {
-      role: components['schemas']['AttendeeRole'];
-    };
-    BadgeCountDto: {
-      /** @description badges the selection prints (confirmed attendees, badge not revoked) */
-      count: number;
-    };
-    DoorForumDto: {
-      id: string;
-      name: string;
-      venue: string;
-      timezone: string;
-      days: string[];
-      status: components['schemas']['ForumStatus'];
-    };
-    DoorDataForumDto: {
-      id: string;
-      name: string;
-      /** @description first 8 hex digits of the forum id, as in the badge code */
-      tag: string;
-      timezone: string;
-      days: string[];
-    };
-    DoorDataDto: {
-      forum: components['schemas']['DoorDataForumDto'];
-      day: string;
-      /** @description raw Ed25519 public key, base64url */
-      publicKey: string;
-      /** Format: date-time */
-      generatedAt: string;
-      /** @description one tuple per attendee: [badgeNumber, badgeVersion, role, firstName, lastName, countryCode|null, region|null, needs|null, revoked 0|1, phoneTail|null, checkedIn [scannedAtIso, door]|null, comesThisDay 0|1 (0: the invitee chose other days)] */
-      attendees: [
-        number,
-        number,
-        components['schemas']['AttendeeRole'],
-        string,
-        string,
-        string | null,
-        string | null,
-        string[] | null,
-        0 | 1,
-        string | null,
-        [string, string] | null,
-        0 | 1,
-      ][];
-    };
-    /** @enum {string} */
-    DoorCheckInMethod: 'scan' | 'manual';
-    CheckInItemDto: {
-      /** @description made by the door device per scan (8–64 characters) */
-      nonce: string;
-      badgeNumber: number;
-      /** @description null for a manual check-in */
-      badgeVersion: number | null;
-      /** @example 2027-04-08 */
-      day: string;
-      /** Format: date-time */
-      scannedAt: string;
-      /** @example Main gate */
-      door: string;
-      method: components['schemas']['DoorCheckInMethod'];
-      /** @description decided offline and sent later */
-      offline: boolean;
-    };
-    CheckInBatchDto: {
-      /**
-       * Format: date-time
-       * @description the device's clock when it sent the batch: scan times are corrected by its offset from the server's
-       */
-      sentAt?: string;
-      checkIns: components['schemas']['CheckInItemDto'][];
-    };
-    /** @enum {string} */
-    CheckInResult: 'admitted' | 'duplicate' | 'revoked' | 'unknown';
-    AdmissionDto: {
-      /** Format: date-time */
-      scannedAt: string;
-      door: string;
-      staffName: string;
-    };
-    CheckInOutcomeDto: {
-      nonce: string;
-      result: components['schemas']['CheckInResult'];
-      /** @description the first admission, when the result is duplicate */
-      admission: components['schemas']['AdmissionDto'] | null;
-    };
-    CheckInResultsDto: {
-      results: components['schemas']['CheckInOutcomeDto'][];
-    };
-    WalkInDto: {
-      nonce: string;
-      /** @example 2027-04-08 */
-      day: string;
-      door: string;
-      firstName: string;
-      lastName: string;
-      email?: string;
-      /** @description with the country code, e.g. +27 82 123 4567 */
-      phone?: string;
-      /** @example ZA */
-      countryCode: string;
-      /** @description the province for ZA */
-      region?: string;
-      preferredLanguage: components['schemas']['Language'];
-      /** @description must be true: the person agreed to join the register */
-      consent: boolean;
-      needs?: string[];
-    };
-    WalkInResultDto: {
-      /** @description the walk-in as one door data tuple */
-      attendee: [
-        number,
-        number,
-        components['schemas']['AttendeeRole'],
-        string,
-        string,
-        string | null,
-        string | null,
-        string[] | null,
-        0 | 1,
-        string | null,
-        [string, string] | null,
-        0 | 1,
-      ];
-      /** @description the new badge's QR text */
-      qrText: string;
-    };
-    DayArrivalsDto: {
-      day: string;
-      admitted: number;
-      /** @description confirmed attendees with a valid badge */
-      expected: number;
-    };
-    RoleArrivalsDto: {
-      day: string;
-      role: components['schemas']['AttendeeRole'];
-      count: number;
-    };
-    CountryArrivalsDto: {
-      day: string;
-      countryCode: string | null;
-      count: number;
-    };
-    ProvinceArrivalsDto: {
-      day: string;
-      region: string | null;
-      count: number;
-    };
-    CurvePointDto: {
-      day: string;
-      /**
-       * Format: date-time
-       * @description start of a 15-minute bucket of scan times
-       */
-      at: string;
-      count: number;
-    };
-    ArrivalsSummaryDto: {
-      days: components['schemas']['DayArrivalsDto'][];
-      byRole: components['schemas']['RoleArrivalsDto'][];
-      byCountry: components['schemas']['CountryArrivalsDto'][];
-      /** @description admissions of people living in South Africa */
-      byProvince: components['schemas']['ProvinceArrivalsDto'][];
-      curve: components['schemas']['CurvePointDto'][];
-      /** @description duplicate scans recorded (see the conflict report) */
-      conflicts: number;
-      /** Format: date-time */
-      updatedAt: string;
-    };
-    ConflictAttendeeDto: {
-      id: string;
-      firstName: string;
-      lastName: string;
-      badgeNumber: number;
-    };
-    ConflictAdmissionDto: {
-      /** Format: date-time */
-      scannedAt: string;
-      door: string;
-      staffName: string;
-      offline: boolean;
-    };
-    ConflictDuplicateDto: {
-      /** Format: date-time */
-      scannedAt: string;
-      door: string;
-      staffName: string;
-      offline: boolean;
-      /** Format: date-time */
-      recordedAt: string;
-    };
-    ConflictDto: {
-      day: string;
-      attendee: components['schemas']['ConflictAttendeeDto'];
-      /** @description the first admission, the one that reached the server first */
-      admission: components['schemas']['ConflictAdmissionDto'];
-      duplicate: components['schemas']['ConflictDuplicateDto'];
-    };
-    CampaignAudienceDto: {
-      /** @description a saved segment */
-      segmentId?: string;
-      /** @description a member filter, as the member list takes it */
-      filter?: {
-        [key: string]: unknown;
-      };
-      /** @description members picked by hand */
-      memberIds?: string[];
-    };
-    /** @enum {string} */
-    CampaignStatus: 'draft' | 'sending' | 'sent';
-    CampaignDto: {
-      id: string;
-      forumId: string;
-      name: string;
-      audience: components['schemas']['CampaignAudienceDto'];
-      status: components['schemas']['CampaignStatus'];
-      /** Format: date-time */
-      scheduledAt: string | null;
-      invitedCount: number;
-      skipped: {
-        [key: string]: number;
-      } | null;
-      reminderIntervalHours: number;
-      /** Format: date-time */
-      createdAt: string;
-      /** Format: date-time */
-      sentAt: string | null;
-    };
-    CreateCampaignDto: {
-      /** @example First invitations — South Africa */
-      name: string;
-      audience: components['schemas']['CampaignAudienceDto'];
-      /** @description default 72 */
-      reminderIntervalHours?: number;
-    };
-    ProgressDto: {
-      campaign: components['schemas']['CampaignDto'];
-      /** @description invitations by the state of their email */
-      delivery: {
-        [key: string]: number;
-      };
-      /** @description answers: accepted, waitlisted, declined, tentative, none */
-      responses: {
-        [key: string]: number;
-      };
-    };
-    AudienceDto: {
-      willReceive: number;
-      skipped: {
-        [key: string]: number;
-      };
-      /** @description a few members per reason */
-      examples: {
-        [key: string]: {
-          id: string;
-          name: string;
-        }[];
-      };
-    };
-    SendCampaignDto: {
-      /**
-       * Format: date-time
-       * @description send later, at this time; leave out to send now
-       */
-      scheduledAt?: string;
-    };
-    /** @enum {string} */
-    InviteeState: 'invited' | 'delivered' | 'failed' | 'opened' | 'responded' | 'revoked';
-    /** @enum {string} */
-    RsvpResponse: 'accepted' | 'declined' | 'tentative';
-    InviteeDto: {
-      invitationId: string;
-      memberId: string;
-      name: string;
-      email: string | null;
-      countryCode: string;
-      state: components['schemas']['InviteeState'];
-      delivery: string | null;
-      deliveryError: string | null;
-      response: components['schemas']['RsvpResponse'] | null;
-      waitlisted: boolean;
-      /** Format: date-time */
-      openedAt: string | null;
-      /** Format: date-time */
-      respondedAt: string | null;
-    };
-    InviteePageDto: {
-      items: components['schemas']['InviteeDto'][];
-      total: number;
-    };
-    CountDto: {
-      count: number;
-    };
-    RsvpForumDto: {
-      name: string;
-      slug: string;
-      venue: string;
-      timezone: string;
-      days: string[];
-      /** Format: date-time */
-      rsvpDeadline: string | null;
-    };
-    /** @enum {string} */
-    DietaryNeed:
-      'vegetarian' | 'vegan' | 'halal' | 'kosher' | 'no_pork' | 'gluten_free' | 'lactose_free' | 'nut_allergy' | 'diabetic';
-    /** @enum {string} */
-    AccessibilityNeed: 'wheelchair' | 'step_free' | 'hearing' | 'visual' | 'seating' | 'assistant' | 'quiet_space';
-    RsvpDto: {
-      forum: components['schemas']['RsvpForumDto'];
-      firstName: string;
-      locale: components['schemas']['Language'];
-      /** @description answers can still be given or changed */
-      open: boolean;
-      response: components['schemas']['RsvpResponse'] | null;
-      /** @description holds a confirmed place */
-      confirmed: boolean;
-      /** @description place on the waiting list, when waiting */
-      waitingPosition: number | null;
-      badgeNumber: number | null;
-      days: string[];
-      dietary: components['schemas']['DietaryNeed'][];
-      dietaryNote: string | null;
-      accessibility: components['schemas']['AccessibilityNeed'][];
-      accessibilityNote: string | null;
-      arrivalCountry: string | null;
-      arrivalCity: string | null;
-      declineReason: string | null;
-    };
-    RsvpAnswerDto: {
-      response: components['schemas']['RsvpResponse'];
-      /** @description forum days (YYYY-MM-DD); all days when left out */
-      days?: string[];
-      dietary?: components['schemas']['DietaryNeed'][];
-      dietaryNote?: string;
-      accessibility?: components['schemas']['AccessibilityNeed'][];
-      accessibilityNote?: string;
-      arrivalCountry?: string;
-      arrivalCity?: string;
-      declineReason?: string;
-    };
-    /** @enum {string} */
-    Sector: 'investment' | 'trade' | 'education' | 'health' | 'social' | 'cultural' | 'other';
-    /** @enum {string} */
-    Channel: 'email' | 'whatsapp' | 'phone' | 'sms';
-    /** @enum {string} */
-    MemberSource: 'import' | 'self' | 'registrar' | 'walk_in' | 'nomination' | 'seed';
-    /** @enum {string} */
-    ListableMemberStatus: 'active' | 'pending_confirmation' | 'merged';
-    /** @enum {string} */
-    MemberSort: 'name' | 'country' | 'region' | 'createdAt';
-    /** @enum {string} */
-    SortDirection: 'asc' | 'desc';
-    /** @enum {string} */
-    MemberStatus: 'active' | 'pending_confirmation' | 'merged' | 'erased';
-    MemberSummaryDto: {
-      id: string;
-      firstName: string;
-      lastName: string;
-      email: string | null;
-      /** @description E.164 */
-      phone: string | null;
-      /** @description E.164 */
-      whatsapp: string | null;
-      countryCode: string;
-      region: string | null;
-      city: string | null;
-      occupation: string | null;
-      sectors: components['schemas']['Sector'][];
-      preferredChannel: components['schemas']['Channel'];
-      preferredLanguage: components['schemas']['Language'];
-      consentInvitations: boolean;
-      consentUpdates: boolean;
-      status: components['schemas']['MemberStatus'];
-      /** Format: date-time */
-      createdAt: string;
-    };
-    MemberPageDto: {
-      items: components['schemas']['MemberSummaryDto'][];
-      /** @description members the whole filter holds */
-      total: number;
-      page: number;
-      pageSize: number;
-    };
-    /** @enum {string} */
-    ConsentMethod: 'web_form' | 'paper_form' | 'phone_call' | 'email' | 'in_person' | 'import';
-    /** @enum {string} */
-    MemberEventKind: 'created' | 'updated' | 'imported' | 'confirmed' | 'merged' | 'exported' | 'erased' | 'outreach';
-    MemberEventDto: {
-      id: string;
-      kind: components['schemas']['MemberEventKind'];
-      /** @description "staff:<userId>", "member" or "system" */
-      actor: string;
-      /** @description the staff member’s name, when the actor is staff */
-      actorName: string | null;
-      details: {
-        [key: string]: unknown;
-      } | null;
-      /** Format: date-time */
-      at: string;
-    };
-    MemberDto: {
-      id: string;
-      firstName: string;
-      lastName: string;
-      email: string | null;
-      /** @description E.164 */
-      phone: string | null;
-      /** @description E.164 */
-      whatsapp: string | null;
-      countryCode: string;
-      region: string | null;
-      city: string | null;
-      occupation: string | null;
-      sectors: components['schemas']['Sector'][];
-      preferredChannel: components['schemas']['Channel'];
-      preferredLanguage: components['schemas']['Language'];
-      consentInvitations: boolean;
-      consentUpdates: boolean;
-      status: components['schemas']['MemberStatus'];
-      /** Format: date-time */
-      createdAt: string;
-      /** Format: date-time */
-      consentAt: string | null;
-      consentMethod: components['schemas']['ConsentMethod'] | null;
-      source: components['schemas']['MemberSource'];
-      sourceBatchId: string | null;
-      mergedIntoId: string | null;
-      createdById: string | null;
-      /** Format: date-time */
-      updatedAt: string;
-      /** @description newest first */
-      history: components['schemas']['MemberEventDto'][];
-    };
-    ConsentDto: {
-      /** @description consents to be invited to forums */
-      invitations: boolean;
-      /** @description consents to receive news and updates */
-      updates: boolean;
-      /** @description how the member gave (or withdrew) it */
-      method: components['schemas']['ConsentMethod'];
-    };
-    CreateMemberDto: {
-      /** @example Palesa */
-      firstName: string;
-      /** @example Ntšekhe */
-      lastName: string;
-      /** @example palesa@example.org */
-      email?: string | null;
-      /**
-       * @description any common form; stored in E.164
-       * @example +27 82 123 4567
-       */
-      phone?: string | null;
-      whatsapp?: string | null;
-      /**
-       * @description ISO 3166-1 alpha-2 country of residence
-       * @example ZA
-       */
-      countryCode: string;
-      /**
-       * @description one of the nine provinces for ZA
-       * @example Gauteng
-       */
-      region?: string | null;
-      city?: string | null;
-      occupation?: string | null;
-      sectors?: components['schemas']['Sector'][];
-      /** @description default: email if given, else WhatsApp or phone */
-      preferredChannel?: components['schemas']['Channel'];
-      /** @default en */
-      preferredLanguage: components['schemas']['Language'];
-      /** @description left out: no consent recorded */
-      consent?: components['schemas']['ConsentDto'];
-    };
-    UpdateMemberDto: {
-      /** @example Palesa */
-      firstName?: string;
-      /** @example Ntšekhe */
-      lastName?: string;
-      /** @example palesa@example.org */
-      email?: string | null;
-      /**
-       * @description any common form; stored in E.164
-       * @example +27 82 123 4567
-       */
-      phone?: string | null;
-      whatsapp?: string | null;
-      /**
-       * @description ISO 3166-1 alpha-2 country of residence
-       * @example ZA
-       */
-      countryCode?: string;
-      /**
-       * @description one of the nine provinces for ZA
-       * @example Gauteng
-       */
-      region?: string | null;
-      city?: string | null;
-      occupation?: string | null;
-      sectors?: components['schemas']['Sector'][];
-      /** @description default: email if given, else WhatsApp or phone */
-      preferredChannel?: components['schemas']['Channel'];
-      /** @default en */
-      preferredLanguage: components['schemas']['Language'];
-    };
-    SegmentFilterDto: {
-      /**
-       * @description ISO 3166-1 alpha-2 codes
-       * @example [
-       *       "ZA"
-       *     ]
-       */
-      countries?: string[];
-      /**
-       * @description SA provinces, or regions elsewhere (exact match)
-       * @example [
-       *       "Gauteng"
-       *     ]
-       */
-      regions?: string[];
-      sectors?: components['schemas']['Sector'][];
-      channels?: components['schemas']['Channel'][];
-      languages?: components['schemas']['Language'][];
-      sources?: components['schemas']['MemberSource'][];
-      /** @description true: consented to forum invitations; false: has not */
-      consentInvitations?: boolean;
-      /** @description true: consented to news and updates; false: has not */
-      consentUpdates?: boolean;
-      hasEmail?: boolean;
-      /** @description has a phone or a WhatsApp number */
-      hasPhone?: boolean;
-      /** @description words found in names, email, phone, city or occupation */
-      text?: string;
-      /** @description default: active and pending_confirmation */
-      statuses?: components['schemas']['ListableMemberStatus'][];
-    };
-    SegmentDto: {
-      id: string;
-      name: string;
-      filter: components['schemas']['SegmentFilterDto'];
-      /** @description members it holds now, for the user asking */
-      count: number;
-      /** @description whether the user asking may rename, change or delete it */
-      canEdit: boolean;
-      createdById: string;
-      /** Format: date-time */
-      createdAt: string;
-      /** Format: date-time */
-      updatedAt: string;
-    };
-    CreateSegmentDto: {
-      /** @example Gauteng health professionals */
-      name: string;
-      filter: components['schemas']['SegmentFilterDto'];
-    };
-    UpdateSegmentDto: {
-      name?: string;
-      filter?: components['schemas']['SegmentFilterDto'];
-    };
-    /** @enum {string} */
-    ImportFormat: 'csv' | 'xlsx';
-    /** @enum {string} */
-    ImportStatus: 'uploaded' | 'previewed' | 'committed' | 'rolled_back' | 'failed';
-    ImportMappingDto: {
-      /** @description first names */
-      firstName?: string | null;
-      /** @description surnames */
-      lastName?: string | null;
-      /** @description email addresses */
-      email?: string | null;
-      /** @description phone numbers (any format; read with the row's country) */
-      phone?: string | null;
-      /** @description WhatsApp numbers */
-      whatsapp?: string | null;
-      /** @description country of residence: a name ("South Africa") or a code ("ZA") */
-      countryCode?: string | null;
-      /** @description province (South Africa) or region */
-      region?: string | null;
-      /** @description city or town */
-      city?: string | null;
-      /** @description occupation */
-      occupation?: string | null;
-      /** @description sectors, separated by ; , or | */
-      sectors?: string | null;
-      /** @description preferred channel: email, whatsapp, phone or sms */
-      preferredChannel?: string | null;
-      /** @description preferred language: en or st */
-      preferredLanguage?: string | null;
-      /** @description consent to forum invitations: yes or no */
-      consentInvitations?: string | null;
-      /** @description consent to news and updates: yes or no */
-      consentUpdates?: string | null;
-    };
-    ImportBatchDto: {
-      id: string;
-      fileName: string;
-      format: components['schemas']['ImportFormat'];
-      status: components['schemas']['ImportStatus'];
-      mapping: components['schemas']['ImportMappingDto'] | null;
-      defaultCountry: string | null;
-      /** @description rows under the header, blank rows left out */
-      rowCount: number;
-      /** @description rows that will be (or were) imported */
-      validCount: number;
-      /** @description rows with a problem, skipped */
-      errorCount: number;
-      /** @description rows already in the register or earlier in the file, skipped */
-      duplicateCount: number;
-      importedCount: number;
-      failureReason: string | null;
-      createdById: string;
-      /** Format: date-time */
-      createdAt: string;
-      /** Format: date-time */
-      committedAt: string | null;
-      /** Format: date-time */
-      rolledBackAt: string | null;
-    };
-    ImportDetailDto: {
-      batch: components['schemas']['ImportBatchDto'];
-      /** @description column names from the first row (empty once the file is gone) */
-      columns: string[];
-      /** @description the first rows as written */
-      sampleRows: string[][];
-    };
-    PreviewImportDto: {
-      mapping: components['schemas']['ImportMappingDto'];
-      /**
-       * @description country for rows that have none
-       * @example ZA
-       */
-      defaultCountry?: string | null;
-    };
-    /** @enum {string} */
-    ContactField: 'email' | 'phone';
-    DuplicateOfDto: {
-      field: components['schemas']['ContactField'];
-      contact: string;
-      /** @description the earlier row of this file with the same contact */
-      row: number | null;
-      /** @description a member already in the register has it */
-      inRegister: boolean;
-      /** @description that member, when you may see them */
-      memberId: string | null;
-    };
-    ImportProblemDto: {
-      /** @description the row number as the spreadsheet shows it */
-      row: number;
-      /** @description the name as written, to find the row */
-      name: string;
-      /** @description messages per field; empty for a duplicate */
-      errors: {
-        [key: string]: string[];
-      };
-      duplicateOf: components['schemas']['DuplicateOfDto'] | null;
-    };
-    ImportSampleDto: {
-      row: number;
-      firstName: string;
-      lastName: string;
-      email: string | null;
-      phone: string | null;
-      whatsapp: string | null;
-      countryCode: string;
-      region: string | null;
-      city: string | null;
-      occupation: string | null;
-      sectors: components['schemas']['Sector'][];
-      preferredChannel: components['schemas']['Channel'];
-      preferredLanguage: components['schemas']['Language'];
-      /** @description null: decided for the whole file at commit */
-      consentInvitations: boolean | null;
-      consentUpdates: boolean | null;
-    };
-    ImportPreviewDto: {
-      /** @description with the counts of this dry run */
-      batch: components['schemas']['ImportBatchDto'];
-      /** @description the first problem rows, in file order */
-      problems: components['schemas']['ImportProblemDto'][];
-      /** @description the first rows that would be imported, normalised */
-      samples: components['schemas']['ImportSampleDto'][];
-    };
-    CommitImportDto: {
-      /**
-       * @description the people in this file agreed to receive forum invitations (for rows without a consent column)
-       * @default false
-       */
-      consentInvitations: boolean;
-      /**
-       * @description the people in this file agreed to receive news and updates (for rows without a consent column)
-       * @default false
-       */
-      consentUpdates: boolean;
-    };
-    SelfRegistrationDto: {
-      firstName: string;
-      lastName: string;
-      email: string;
-      phone?: string;
-      whatsapp?: string;
-      /** @example ZA */
-      countryCode: string;
-      region?: string;
-      city?: string;
-      occupation?: string;
-      sectors?: components['schemas']['Sector'][];
-      preferredChannel?: components['schemas']['Channel'];
-      preferredLanguage: components['schemas']['Language'];
-      /** @description may the Directorate invite you to forums? */
-      consentInvitations: boolean;
-      /** @description may the Directorate send you news and information? */
-      consentUpdates: boolean;
-      /** @description agrees that the Directorate keeps these details in the diaspora register */
-      agree: boolean;
-      /** @description leave empty */
-      website?: string;
-    };
-    AcceptedDto: {
-      /** @description the same answer whatever happened, so the register cannot be probed */
-      message: string;
-    };
-    ConfirmDto: {
-      token: string;
-    };
-    ConfirmedDto: {
-      firstName: string;
-      /** @description token of the member’s personal link to their details */
-      manageToken: string;
-    };
-    LinkRequestDto: {
-      email: string;
-    };
-    MemberSelfDto: {
-      firstName: string;
-      lastName: string;
-      email: string | null;
-      phone: string | null;
-      whatsapp: string | null;
-      countryCode: string;
-      region: string | null;
-      city: string | null;
-      occupation: string | null;
-      sectors: components['schemas']['Sector'][];
-      preferredChannel: components['schemas']['Channel'];
-      preferredLanguage: components['schemas']['Language'];
-      consentInvitations: boolean;
-      consentUpdates: boolean;
-      /** Format: date-time */
-      consentAt: string | null;
-      status: components['schemas']['MemberStatus'];
-      /** Format: date-time */
-      createdAt: string;
-    };
-    SelfUpdateDto: {
-      firstName?: string;
-      lastName?: string;
-      email?: string;
-      phone?: string;
-      whatsapp?: string;
-      /** @example ZA */
-      countryCode?: string;
-      region?: string;
-      city?: string;
-      occupation?: string;
-      sectors?: components['schemas']['Sector'][];
-      preferredChannel?: components['schemas']['Channel'];
-      preferredLanguage?: components['schemas']['Language'];
-      /** @description may the Directorate invite you to forums? */
-      consentInvitations?: boolean;
-      /** @description may the Directorate send you news and information? */
-      consentUpdates?: boolean;
-    };
-    OutreachContactDto: {
-      id: string;
-      firstName: string;
-      lastName: string;
-      email: string | null;
-      phone: string | null;
-      whatsapp: string | null;
-      /** @description the phone as people read it, e.g. +27 82 123 4567 */
-      phoneDisplay: string | null;
-      whatsappDisplay: string | null;
-      /** @description https://wa.me/… click-to-chat link */
-      whatsappLink: string | null;
-      countryCode: string;
-      region: string | null;
-      city: string | null;
-      preferredChannel: components['schemas']['Channel'];
-      preferredLanguage: components['schemas']['Language'];
-      consentInvitations: boolean;
-      consentUpdates: boolean;
-      status: components['schemas']['MemberStatus'];
-    };
-    /** @enum {string} */
-    OutreachChannel: 'email' | 'whatsapp' | 'phone' | 'sms' | 'visit';
-    /** @enum {string} */
-    OutreachOutcome: 'reached' | 'registered' | 'call_back' | 'no_answer' | 'wrong_number' | 'declined';
-    OutreachAttemptDto: {
-      id: string;
-      memberId: string;
-      channel: components['schemas']['OutreachChannel'];
-      outcome: components['schemas']['OutreachOutcome'];
-      note: string | null;
-      /** Format: date-time */
-      contactedAt: string;
-      staffUserId: string;
-      /** @description the staff member, when the account still exists */
-      staffName: string | null;
-    };
-    MemberOutreachDto: {
-      member: components['schemas']['OutreachContactDto'];
-      /** @description newest first */
-      attempts: components['schemas']['OutreachAttemptDto'][];
-    };
-    CreateOutreachDto: {
-      channel: components['schemas']['OutreachChannel'];
-      outcome: components['schemas']['OutreachOutcome'];
-      note?: string | null;
-      /**
-       * Format: date-time
-       * @description when the contact happened; now when left out
-       */
-      contactedAt?: string;
-    };
-    CallSheetBodyDto: {
-      /** Format: uuid */
-      segmentId?: string;
-      filter?: components['schemas']['SegmentFilterDto'];
-    };
-    DashboardTotalsDto: {
-      /** @description live members (not merged, not erased) */
-      members: number;
-      target: number | null;
-      /** @description live members still to confirm their email */
-      pendingConfirmation: number;
-      /** @description records merged into another (not counted as members) */
-      merged: number;
-      /** @description members who erased their data (counted here only) */
-      erased: number;
-    };
-    CountryCountDto: {
-      countryCode: string;
-      members: number;
-      target: number | null;
-    };
-    ProvinceCountDto: {
-      province: string;
-      members: number;
-      target: number | null;
-    };
-    ConsentCoverageDto: {
-      /** @description live members who consented to forum invitations */
-      invitations: number;
-      /** @description live members who consented to updates */
-      updates: number;
-      withEmail: number;
-      /** @description with a phone or WhatsApp number */
-      withPhone: number;
-    };
-    WeekCountDto: {
-      /** @description Monday starting the week (UTC), YYYY-MM-DD */
-      weekStart: string;
-      added: number;
-      cumulative: number;
-    };
-    GrowthDto: {
-      weeks: components['schemas']['WeekCountDto'][];
-      target: number | null;
-    };
-    RegisterDashboardDto: {
-      /** @description countries covered; null for the whole register */
-      countries: string[] | null;
-      totals: components['schemas']['DashboardTotalsDto'];
-      byCountry: components['schemas']['CountryCountDto'][];
-      /** @description the nine SA provinces; empty when ZA is out of scope */
-      byProvince: components['schemas']['ProvinceCountDto'][];
-      /** @description South African members with no known province */
-      provinceUnknown: number;
-      consent: components['schemas']['ConsentCoverageDto'];
-      growth: components['schemas']['GrowthDto'];
-    };
-    RegisterTargetDto: {
-      /**
-       * @description "total", "country:<ISO code>" or "province:<SA province>"
-       * @example province:Gauteng
-       */
-      key: string;
-      target: number;
-    };
-    SetTargetDto: {
-      /** @example 5000 */
-      target: number;
-    };
-    DuplicateMemberDto: {
-      id: string;
-      firstName: string;
-      lastName: string;
-      email: string | null;
-      phone: string | null;
-      whatsapp: string | null;
-      countryCode: string;
-      region: string | null;
-      city: string | null;
-      source: components['schemas']['MemberSource'];
-      status: components['schemas']['MemberStatus'];
-      /** Format: date-time */
-      createdAt: string;
-      /** Format: date-time */
-      updatedAt: string;
-    };
-    DuplicateGroupDto: {
-      sharedEmails: string[];
-      sharedPhones: string[];
-      /** @description oldest first */
-      members: components['schemas']['DuplicateMemberDto'][];
-    };
-    DuplicatePageDto: {
-      /** @description groups in all pages */
-      total: number;
-      page: number;
-      pageSize: number;
-      groups: components['schemas']['DuplicateGroupDto'][];
-    };
-    MergeCandidateDto: {
-      id: string;
-      firstName: string;
-      lastName: string;
-      email: string | null;
-      phone: string | null;
-      whatsapp: string | null;
-      countryCode: string;
-      region: string | null;
-      city: string | null;
-      source: components['schemas']['MemberSource'];
-      status: components['schemas']['MemberStatus'];
-      /** Format: date-time */
-      createdAt: string;
-      /** Format: date-time */
-      updatedAt: string;
-      occupation: string | null;
-      sectors: components['schemas']['Sector'][];
-      preferredChannel: components['schemas']['Channel'];
-      preferredLanguage: components['schemas']['Language'];
-      /** Format: date-time */
-      consentAt: string | null;
-      consentMethod: components['schemas']['ConsentMethod'] | null;
-      consentInvitations: boolean;
-      consentUpdates: boolean;
-    };
-    MergeChoicesDto: {
-      /** Format: uuid */
-      firstName?: string;
-      /** Format: uuid */
-      lastName?: string;
-      /** Format: uuid */
-      email?: string;
-      /** Format: uuid */
-      phone?: string;
-      /** Format: uuid */
-      whatsapp?: string;
-      /**
-       * Format: uuid
-       * @description country, region and city together
-       */
-      location?: string;
-      /** Format: uuid */
-      occupation?: string;
-      /** Format: uuid */
-      preferredChannel?: string;
-      /** Format: uuid */
-      preferredLanguage?: string;
-      /**
-       * Format: uuid
-       * @description when, how and what for, together
-       */
-      consent?: string;
-    };
-    /** @enum {string} */
-    MergeField:
-      | 'firstName'
-      | 'lastName'
-      | 'email'
-      | 'phone'
-      | 'whatsapp'
-      | 'location'
-      | 'occupation'
-      | 'preferredChannel'
-      | 'preferredLanguage'
-      | 'consent';
-    MergeComparisonDto: {
-      members: components['schemas']['MergeCandidateDto'][];
-      suggestedKeepId: string;
-      /** @description the best value per field (every field set) */
-      suggested: components['schemas']['MergeChoicesDto'];
-      fields: components['schemas']['MergeField'][];
-    };
-    MergeDto: {
-      /**
-       * Format: uuid
-       * @description the record that stays
-       */
-      keepId: string;
-      /**
-       * Format: uuid
-       * @description the record merged into it (kept, marked merged)
-       */
-      mergeId: string;
-      fields?: components['schemas']['MergeChoicesDto'];
-    };
-    MergedHistoryEventDto: {
-      id: string;
-      memberId: string;
-      kind: components['schemas']['MemberEventKind'];
-      actor: string;
-      details: {
-        [key: string]: unknown;
-      } | null;
-      /** Format: date-time */
-      at: string;
-    };
-    MergeResultDto: {
-      kept: components['schemas']['MergeCandidateDto'];
-      /** @description the history of both records, newest first */
-      history: components['schemas']['MergedHistoryEventDto'][];
-    };
-    /** @enum {string} */
-    NominationStatus: 'submitted' | 'under_review' | 'shortlisted' | 'accepted' | 'declined' | 'withdrawn';
-    /** @enum {string} */
-    NominationCategory: 'investment' | 'trade' | 'education' | 'social' | 'cultural' | 'national_development';
-    NomineeDto: {
-      id: string;
-      firstName: string;
-      lastName: string;
-      email: string | null;
-      phone: string | null;
-      countryCode: string;
-      city: string | null;
-      occupation: string | null;
-    };
-    /** @enum {string} */
-    NominatorKind: 'self' | 'member' | 'registrar' | 'organiser';
-    ReviewSummaryDto: {
-      /** @description reviews with a score */
-      count: number;
-      average: number | null;
-      /** @description highest minus lowest score */
-      spread: number | null;
-      /** @description reviewers who declared a conflict of interest */
-      conflicts: number;
-    };
-    MyReviewDto: {
-      score: number | null;
-      comment: string | null;
-      conflictOfInterest: boolean;
-    };
-    NominationItemDto: {
-      id: string;
-      forumId: string;
-      nominee: components['schemas']['NomineeDto'];
-      category: components['schemas']['NominationCategory'];
-      topic: string;
-      summary: string;
-      status: components['schemas']['NominationStatus'];
-      nominatorKind: components['schemas']['NominatorKind'];
-      nominatorName: string | null;
-      nominatorEmail: string | null;
-      /** @description the nominee agreed to a public profile */
-      publishConsent: boolean;
-      /** Format: date-time */
-      confirmedAt: string | null;
-      reviews: components['schemas']['ReviewSummaryDto'];
-      myReview: components['schemas']['MyReviewDto'] | null;
-      /** @description other live nominations of the same person for this forum */
-      otherNominations: number;
-      /** Format: date-time */
-      createdAt: string;
-    };
-    NominationTargetsDto: {
-      identified: number;
-      confirmed: number;
-    };
-    NominationCountersDto: {
-      /** @description per status */
-      byStatus: {
-        [key: string]: number;
-      };
-      /** @description distinct nominees shortlisted or accepted */
-      identified: number;
-      /** @description accepted nominees who confirmed */
-      confirmed: number;
-      targets: components['schemas']['NominationTargetsDto'];
-    };
-    NominationBoardDto: {
-      items: components['schemas']['NominationItemDto'][];
-      counters: components['schemas']['NominationCountersDto'];
-    };
-    NomineeInputDto: {
-      /** @example Palesa */
-      firstName: string;
-      /** @example Ntšekhe */
-      lastName: string;
-      /** @example palesa@example.org */
-      email?: string;
-      /** @example +27 82 555 0101 */
-      phone?: string;
-      /**
-       * @description country of residence, ISO 3166-1 alpha-2
-       * @example ZA
-       */
-      countryCode: string;
-      /** @description one of the nine provinces for ZA; free text elsewhere */
-      region?: string;
-      city?: string;
-      occupation?: string;
-    };
-    StaffNominationDto: {
-      category: components['schemas']['NominationCategory'];
-      /** @example Financing agro-processing in the Maluti highlands */
-      topic: string;
-      /** @description how the nominee contributes to national development */
-      summary: string;
-      forumId: string;
-      memberId?: string;
-      nominee?: components['schemas']['NomineeInputDto'];
-    };
-    ReviewDtoOut: {
-      reviewerId: string;
-      reviewerName: string;
-      score: number | null;
-      comment: string | null;
-      conflictOfInterest: boolean;
-      /** Format: date-time */
-      updatedAt: string;
-    };
-    StatusChangeOutDto: {
-      fromStatus: components['schemas']['NominationStatus'] | null;
-      toStatus: components['schemas']['NominationStatus'];
-      /** @description "staff:<id>", "nominee" or "public" */
-      actor: string;
-      actorName: string;
-      note: string | null;
-      /** Format: date-time */
-      at: string;
-    };
-    NominationDetailDto: {
-      id: string;
-      forumId: string;
-      nominee: components['schemas']['NomineeDto'];
-      category: components['schemas']['NominationCategory'];
-      topic: string;
-      summary: string;
-      status: components['schemas']['NominationStatus'];
-      nominatorKind: components['schemas']['NominatorKind'];
-      nominatorName: string | null;
-      nominatorEmail: string | null;
-      /** @description the nominee agreed to a public profile */
-      publishConsent: boolean;
-      /** Format: date-time */
-      confirmedAt: string | null;
-      reviews: components['schemas']['ReviewSummaryDto'];
-      myReview: components['schemas']['MyReviewDto'] | null;
-      /** @description other live nominations of the same person for this forum */
-      otherNominations: number;
-      /** Format: date-time */
-      createdAt: string;
-      /** @description organisers only */
-      reviewList: components['schemas']['ReviewDtoOut'][];
-      history: components['schemas']['StatusChangeOutDto'][];
-      nomineeBio: string | null;
-    };
-    ReviewDto: {
-      /** @description empty with a conflict of interest */
-      score?: number | null;
-      comment?: string | null;
-      /** @description I know the nominee personally or professionally */
-      conflictOfInterest?: boolean;
-    };
-    StatusChangeDto: {
-      status: components['schemas']['NominationStatus'];
-      /** @description kept in the history; for acceptance and refusal also sent to the nominee */
-      note?: string | null;
-    };
-    ConfirmOnBehalfDto: {
-      note?: string | null;
-    };
-    OpenForumDto: {
-      name: string;
-      slug: string;
-      venue: string;
-      startDate: string;
-      endDate: string;
-    };
-    /**
-     * @description nominating yourself, or someone else
-     * @enum {string}
-     */
-    PublicNominatorKind: 'self' | 'member';
-    NominatorInputDto: {
-      name: string;
-      email: string;
-      phone?: string;
-    };
-    PublicNominationDto: {
-      category: components['schemas']['NominationCategory'];
-      /** @example Financing agro-processing in the Maluti highlands */
-      topic: string;
-      /** @description how the nominee contributes to national development */
-      summary: string;
-      /** @description the open forum when left out */
-      forumSlug?: string;
-      /** @description nominating yourself, or someone else */
-      nominatorKind: components['schemas']['PublicNominatorKind'];
-      locale: components['schemas']['Language'];
-      nominee: components['schemas']['NomineeInputDto'];
-      /** @description required when nominating someone else */
-      nominator?: components['schemas']['NominatorInputDto'];
-      /** @description self-nomination: the Directorate may contact me about it */
-      consentToContact?: boolean;
-      /** @description self-nomination: my name and profile may be published if I present */
-      consentToPublish?: boolean;
-      /** @description self-nomination: keep me in the diaspora register and invite me to forums */
-      joinRegister?: boolean;
-      /** @description nominating someone else: they know and agree to be contacted */
-      nomineeAware?: boolean;
-      /** @description agrees that the Directorate keeps these details to handle the nomination */
-      agree: boolean;
-      /** @description leave empty */
-      website?: string;
-    };
-    NominationReceivedDto: {
-      message: string;
-    };
-    NomineeViewDto: {
-      firstName: string;
-      topic: string;
-      forum: components['schemas']['OpenForumDto'];
-      /** Format: date-time */
-      confirmedAt: string | null;
-      publishProfile: boolean;
-      bio: string | null;
-    };
-    NomineeConfirmDto: {
-      /** @description my name, topic and short bio may appear on the public agenda */
-      publishProfile: boolean;
-      bio?: string | null;
-    };
-    NomineeWithdrawDto: {
-      reason?: string | null;
-    };
-    AgendaForumDto: {
-      id: string;
-      name: string;
-      slug: string;
-      venue: string;
-      timezone: string;
-      days: string[];
-    };
-    RoomDto: {
-      id: string;
-      name: string;
-      position: number;
-    };
-    /** @enum {string} */
-    SessionKind: 'plenary' | 'panel' | 'presentation' | 'break';
-    SessionDto: {
-      id: string;
-      roomId: string;
-      kind: components['schemas']['SessionKind'];
-      title: string;
-      abstract: string | null;
-      /** @description forum day, YYYY-MM-DD (forum timezone) */
-      day: string;
-      /** @description HH:mm, forum timezone */
-      start: string;
-      /** @description HH:mm, forum timezone */
-      end: string;
-      /** Format: date-time */
-      startsAt: string;
-      /** Format: date-time */
-      endsAt: string;
-      published: boolean;
-      presenterIds: string[];
-    };
-    PresenterDto: {
-      id: string;
-      memberId: string | null;
-      userId: string | null;
-      name: string;
-      affiliation: string | null;
-      bio: string | null;
-      /** @description consent recorded by an organiser */
-      publishConsent: boolean;
-    };
-    AgendaEditorDto: {
-      forum: components['schemas']['AgendaForumDto'];
-      rooms: components['schemas']['RoomDto'][];
-      sessions: components['schemas']['SessionDto'][];
-      presenters: components['schemas']['PresenterDto'][];
-    };
-    RoomInputDto: {
-      /** @example Main Hall */
-      name: string;
-    };
-    RoomPatchDto: {
-      name?: string;
-      /** @description left-to-right order */
-      position?: number;
-    };
-    SessionInputDto: {
-      roomId: string;
-      kind: components['schemas']['SessionKind'];
-      /** @example Opening plenary */
-      title: string;
-      abstract?: string | null;
-      /**
-       * @description forum day, YYYY-MM-DD
-       * @example 2027-04-08
-       */
-      day: string;
-      /**
-       * @description start, HH:mm in the forum’s timezone
-       * @example 09:00
-       */
-      start: string;
-      /**
-       * @description end, HH:mm in the forum’s timezone
-       * @example 10:30
-       */
-      end: string;
-      /** @description presenter ids, in speaking order */
-      presenterIds?: string[];
-    };
-    SessionPatchDto: {
-      roomId?: string;
-      kind?: components['schemas']['SessionKind'];
-      /** @example Opening plenary */
-      title?: string;
-      abstract?: string | null;
-      /**
-       * @description forum day, YYYY-MM-DD
-       * @example 2027-04-08
-       */
-      day?: string;
-      /**
-       * @description start, HH:mm in the forum’s timezone
-       * @example 09:00
-       */
-      start?: string;
-      /**
-       * @description end, HH:mm in the forum’s timezone
-       * @example 10:30
-       */
-      end?: string;
-      /** @description presenter ids, in speaking order */
-      presenterIds?: string[];
-      /** @description publish (true) or take back to draft (false) */
-      published?: boolean;
-    };
-    PublishDto: {
-      /** @description true: publish every draft session; false: take the whole agenda back to draft */
-      published: boolean;
-    };
-    PublishResultDto: {
-      /** @description sessions whose state changed */
-      changed: number;
-    };
-    NomineeCandidateDto: {
-      memberId: string;
-      name: string;
-      topic: string;
-      confirmed: boolean;
-      publishConsent: boolean;
-    };
-    StaffCandidateDto: {
-      userId: string;
-      name: string;
-      role: components['schemas']['StaffRole'];
-    };
-    PresenterCandidatesDto: {
-      nominees: components['schemas']['NomineeCandidateDto'][];
-      staff: components['schemas']['StaffCandidateDto'][];
-    };
-    PresenterInputDto: {
-      /** @description a register member (accepted nominee or any member) */
-      memberId?: string;
-      /** @description a staff user */
-      userId?: string;
-      /** @description a guest by name, or a display name */
-      name?: string;
-      affiliation?: string | null;
-      bio?: string | null;
-      /** @description the presenter agreed to a public profile (recorded by you) */
-      publishConsent?: boolean;
-    };
-    PresenterPatchDto: {
-      name?: string;
-      affiliation?: string | null;
-      bio?: string | null;
-      publishConsent?: boolean;
-    };
-    PublicForumDto: {
-      name: string;
-      slug: string;
-      venue: string;
-      timezone: string;
-      days: string[];
-    };
-    PublicPresenterDto: {
-      id: string;
-      name: string;
-      affiliation: string | null;
-      bio: string | null;
-    };
-    PublicSessionDto: {
-      id: string;
-      roomId: string;
-      room: string;
-      kind: components['schemas']['SessionKind'];
-      title: string;
-      abstract: string | null;
-      day: string;
-      start: string;
-      end: string;
-      /** Format: date-time */
-      startsAt: string;
-      /** Format: date-time */
-      endsAt: string;
-      presenters: components['schemas']['PublicPresenterDto'][];
-    };
-    PublicAgendaDto: {
-      forum: components['schemas']['PublicForumDto'];
-      rooms: components['schemas']['RoomDto'][];
-      sessions: components['schemas']['PublicSessionDto'][];
-    };
-    PublicPresenterProfileDto: {
-      forum: components['schemas']['PublicForumDto'];
-      presenter: components['schemas']['PublicPresenterDto'];
-      sessions: components['schemas']['PublicSessionDto'][];
-    };
-  };
-  responses: never;
-  parameters: never;
-  requestBodies: never;
-  headers: never;
-  pathItems: never;
+    schemas: {
+        SetupStatusDto: {
+            /** @description true while no staff account exists yet */
+            needsSetup: boolean;
+        };
+        SetupDto: {
+            /** @example organiser@example.org */
+            email: string;
+            password: string;
+            /** @example Palesa Mokoena */
+            name: string;
+        };
+        /** @enum {string} */
+        StaffRole: "organiser" | "registrar" | "door";
+        AuthUserDto: {
+            id: string;
+            email: string;
+            name: string;
+            role: components["schemas"]["StaffRole"];
+            countries: string[];
+        };
+        SignInDto: {
+            /** @example organiser@example.org */
+            email: string;
+            password: string;
+        };
+        UserDto: {
+            id: string;
+            email: string;
+            name: string;
+            role: components["schemas"]["StaffRole"];
+            countries: string[];
+            active: boolean;
+            /** Format: date-time */
+            lastSignInAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CreateUserDto: {
+            /** @example registrar@example.org */
+            email: string;
+            /** @example Thabo Mokoena */
+            name: string;
+            password: string;
+            role: components["schemas"]["StaffRole"];
+            /**
+             * @description ISO 3166-1 alpha-2 codes (registrars only)
+             * @example [
+             *       "ZA"
+             *     ]
+             */
+            countries?: string[];
+        };
+        UpdateUserDto: {
+            /** @example Thabo Mokoena */
+            name?: string;
+            password?: string;
+            role?: components["schemas"]["StaffRole"];
+            /**
+             * @description ISO 3166-1 alpha-2 codes (registrars only)
+             * @example [
+             *       "ZA"
+             *     ]
+             */
+            countries?: string[];
+            active?: boolean;
+        };
+        /** @enum {string} */
+        ForumStatus: "draft" | "open" | "closed" | "archived";
+        ForumDto: {
+            id: string;
+            name: string;
+            slug: string;
+            venue: string;
+            timezone: string;
+            startDate: string;
+            endDate: string;
+            /** @description every forum day, YYYY-MM-DD */
+            days: string[];
+            capacity: number;
+            /** Format: date-time */
+            rsvpDeadline: string | null;
+            status: components["schemas"]["ForumStatus"];
+            /** @description null: the default retention */
+            retentionMonths: number | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CreateForumDto: {
+            /** @example Basotho Diaspora Forum 2027 */
+            name: string;
+            /**
+             * @description URL name; made from the name when left out
+             * @example diaspora-forum-2027
+             */
+            slug?: string;
+            /** @example Manthabiseng Convention Centre, Maseru */
+            venue: string;
+            /** @default Africa/Maseru */
+            timezone: string;
+            /**
+             * @description first day (YYYY-MM-DD, forum timezone)
+             * @example 2027-04-08
+             */
+            startDate: string;
+            /**
+             * @description last day (YYYY-MM-DD, forum timezone)
+             * @example 2027-04-09
+             */
+            endDate: string;
+            /** @example 300 */
+            capacity: number;
+            /** Format: date-time */
+            rsvpDeadline?: string | null;
+            /** @description months after the last day before RSVP answers, door details and mail are de-identified; null for the default */
+            retentionMonths?: number | null;
+            /** @default draft */
+            status: components["schemas"]["ForumStatus"];
+        };
+        UpdateForumDto: {
+            /** @example Basotho Diaspora Forum 2027 */
+            name?: string;
+            /**
+             * @description URL name; made from the name when left out
+             * @example diaspora-forum-2027
+             */
+            slug?: string;
+            /** @example Manthabiseng Convention Centre, Maseru */
+            venue?: string;
+            /** @default Africa/Maseru */
+            timezone: string;
+            /**
+             * @description first day (YYYY-MM-DD, forum timezone)
+             * @example 2027-04-08
+             */
+            startDate?: string;
+            /**
+             * @description last day (YYYY-MM-DD, forum timezone)
+             * @example 2027-04-09
+             */
+            endDate?: string;
+            /** @example 300 */
+            capacity?: number;
+            /** Format: date-time */
+            rsvpDeadline?: string | null;
+            /** @description months after the last day before RSVP answers, door details and mail are de-identified; null for the default */
+            retentionMonths?: number | null;
+            /** @default draft */
+            status: components["schemas"]["ForumStatus"];
+        };
+        HealthDto: {
+            /** @example ok */
+            status: string;
+            /** @example ok */
+            database: string;
+        };
+        ErrorBodyDto: {
+            /** @example 400 */
+            statusCode: number;
+            /**
+             * @description validation, unauthenticated, forbidden, not_found, conflict, …
+             * @example validation
+             */
+            error: string;
+            /** @example Some fields are not valid */
+            message: string;
+            /** @description messages per field (dotted paths for nested ones), for a validation error */
+            fields?: {
+                [key: string]: string[];
+            };
+            /** @description the request id, as in the server log */
+            correlationId: string;
+        };
+        MailStatusDto: {
+            /** @description false when SMTP_URL is not set: messages are held, not sent */
+            delivering: boolean;
+            /** @description messages per state */
+            counts: {
+                [key: string]: number;
+            };
+        };
+        /** @enum {string} */
+        MessageState: "queued" | "sending" | "sent" | "failed" | "held" | "cancelled";
+        /** @enum {string} */
+        Language: "en" | "st";
+        MessageDto: {
+            id: string;
+            recipient: string;
+            template: string;
+            locale: components["schemas"]["Language"];
+            state: components["schemas"]["MessageState"];
+            attempts: number;
+            lastError: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            sentAt: string | null;
+            /** Format: date-time */
+            nextAttemptAt: string;
+        };
+        MessagePageDto: {
+            items: components["schemas"]["MessageDto"][];
+            total: number;
+        };
+        RenderedMailDto: {
+            subject: string;
+            html: string;
+            text: string;
+        };
+        MessageDetailDto: {
+            id: string;
+            recipient: string;
+            template: string;
+            locale: components["schemas"]["Language"];
+            state: components["schemas"]["MessageState"];
+            attempts: number;
+            lastError: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            sentAt: string | null;
+            /** Format: date-time */
+            nextAttemptAt: string;
+            rendered: components["schemas"]["RenderedMailDto"];
+        };
+        MessageSelectionDto: {
+            /** @description message ids, or "all" */
+            ids: string[] | "all";
+        };
+        AffectedDto: {
+            affected: number;
+        };
+        /** @enum {string} */
+        AttendeeRole: "attendee" | "presenter" | "organiser" | "press" | "vip" | "staff";
+        /** @enum {string} */
+        AttendeeStatus: "confirmed" | "cancelled";
+        AttendeeDto: {
+            id: string;
+            role: components["schemas"]["AttendeeRole"];
+            firstName: string;
+            lastName: string;
+            countryCode: string | null;
+            region: string | null;
+            memberId: string | null;
+            badgeNumber: number;
+            /** @description bumped by each re-issue; older printed badges are refused at the door */
+            badgeVersion: number;
+            badgeRevoked: boolean;
+            status: components["schemas"]["AttendeeStatus"];
+            needs: string[] | null;
+        };
+        CreateAttendeeDto: {
+            role: components["schemas"]["AttendeeRole"];
+            /** @example Zoë */
+            firstName: string;
+            /** @example Ntšekhe */
+            lastName: string;
+            /**
+             * @description ISO 3166-1 alpha-2
+             * @example LS
+             */
+            countryCode?: string | null;
+            /**
+             * @description province (ZA) or region
+             * @example Gauteng
+             */
+            region?: string | null;
+            /** @description the register member this person is, if any */
+            memberId?: string | null;
+            /** @description what door staff should know, e.g. wheelchair */
+            needs?: string[];
+        };
+        UpdateAttendeeDto: {
+            role: components["schemas"]["AttendeeRole"];
+        };
+        BadgeCountDto: {
+            /** @description badges the selection prints (confirmed attendees, badge not revoked) */
+            count: number;
+        };
+        DoorForumDto: {
+            id: string;
+            name: string;
+            venue: string;
+            timezone: string;
+            days: string[];
+            status: components["schemas"]["ForumStatus"];
+        };
+        DoorDataForumDto: {
+            id: string;
+            name: string;
+            /** @description first 8 hex digits of the forum id, as in the badge code */
+            tag: string;
+            timezone: string;
+            days: string[];
+        };
+        DoorDataDto: {
+            forum: components["schemas"]["DoorDataForumDto"];
+            day: string;
+            /** @description raw Ed25519 public key, base64url */
+            publicKey: string;
+            /** Format: date-time */
+            generatedAt: string;
+            /** @description one tuple per attendee: [badgeNumber, badgeVersion, role, firstName, lastName, countryCode|null, region|null, needs|null, revoked 0|1, phoneTail|null, checkedIn [scannedAtIso, door]|null, comesThisDay 0|1 (0: the invitee chose other days)] */
+            attendees: [
+                number,
+                number,
+                components["schemas"]["AttendeeRole"],
+                string,
+                string,
+                string | null,
+                string | null,
+                string[] | null,
+                0 | 1,
+                string | null,
+                [
+                    string,
+                    string
+                ] | null,
+                0 | 1
+            ][];
+        };
+        /** @enum {string} */
+        DoorCheckInMethod: "scan" | "manual";
+        CheckInItemDto: {
+            /** @description made by the door device per scan (8–64 characters) */
+            nonce: string;
+            badgeNumber: number;
+            /** @description null for a manual check-in */
+            badgeVersion: number | null;
+            /** @example 2027-04-08 */
+            day: string;
+            /** Format: date-time */
+            scannedAt: string;
+            /** @example Main gate */
+            door: string;
+            method: components["schemas"]["DoorCheckInMethod"];
+            /** @description decided offline and sent later */
+            offline: boolean;
+        };
+        CheckInBatchDto: {
+            /**
+             * Format: date-time
+             * @description the device's clock when it sent the batch: scan times are corrected by its offset from the server's
+             */
+            sentAt?: string;
+            checkIns: components["schemas"]["CheckInItemDto"][];
+        };
+        /** @enum {string} */
+        CheckInResult: "admitted" | "duplicate" | "revoked" | "unknown";
+        AdmissionDto: {
+            /** Format: date-time */
+            scannedAt: string;
+            door: string;
+            staffName: string;
+        };
+        CheckInOutcomeDto: {
+            nonce: string;
+            result: components["schemas"]["CheckInResult"];
+            /** @description the first admission, when the result is duplicate */
+            admission: components["schemas"]["AdmissionDto"] | null;
+        };
+        CheckInResultsDto: {
+            results: components["schemas"]["CheckInOutcomeDto"][];
+        };
+        WalkInDto: {
+            nonce: string;
+            /** @example 2027-04-08 */
+            day: string;
+            door: string;
+            firstName: string;
+            lastName: string;
+            email?: string;
+            /** @description with the country code, e.g. +27 82 123 4567 */
+            phone?: string;
+            /** @example ZA */
+            countryCode: string;
+            /** @description the province for ZA */
+            region?: string;
+            preferredLanguage: components["schemas"]["Language"];
+            /** @description must be true: the person agreed to join the register */
+            consent: boolean;
+            needs?: string[];
+        };
+        WalkInResultDto: {
+            /** @description the walk-in as one door data tuple */
+            attendee: [
+                number,
+                number,
+                components["schemas"]["AttendeeRole"],
+                string,
+                string,
+                string | null,
+                string | null,
+                string[] | null,
+                0 | 1,
+                string | null,
+                [
+                    string,
+                    string
+                ] | null,
+                0 | 1
+            ];
+            /** @description the new badge's QR text */
+            qrText: string;
+        };
+        DayArrivalsDto: {
+            day: string;
+            admitted: number;
+            /** @description confirmed attendees with a valid badge */
+            expected: number;
+        };
+        RoleArrivalsDto: {
+            day: string;
+            role: components["schemas"]["AttendeeRole"];
+            count: number;
+        };
+        CountryArrivalsDto: {
+            day: string;
+            countryCode: string | null;
+            count: number;
+        };
+        ProvinceArrivalsDto: {
+            day: string;
+            region: string | null;
+            count: number;
+        };
+        CurvePointDto: {
+            day: string;
+            /**
+             * Format: date-time
+             * @description start of a 15-minute bucket of scan times
+             */
+            at: string;
+            count: number;
+        };
+        ArrivalsSummaryDto: {
+            days: components["schemas"]["DayArrivalsDto"][];
+            byRole: components["schemas"]["RoleArrivalsDto"][];
+            byCountry: components["schemas"]["CountryArrivalsDto"][];
+            /** @description admissions of people living in South Africa */
+            byProvince: components["schemas"]["ProvinceArrivalsDto"][];
+            curve: components["schemas"]["CurvePointDto"][];
+            /** @description duplicate scans recorded (see the conflict report) */
+            conflicts: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ConflictAttendeeDto: {
+            id: string;
+            firstName: string;
+            lastName: string;
+            badgeNumber: number;
+        };
+        ConflictAdmissionDto: {
+            /** Format: date-time */
+            scannedAt: string;
+            door: string;
+            staffName: string;
+            offline: boolean;
+        };
+        ConflictDuplicateDto: {
+            /** Format: date-time */
+            scannedAt: string;
+            door: string;
+            staffName: string;
+            offline: boolean;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        ConflictDto: {
+            day: string;
+            attendee: components["schemas"]["ConflictAttendeeDto"];
+            /** @description the first admission, the one that reached the server first */
+            admission: components["schemas"]["ConflictAdmissionDto"];
+            duplicate: components["schemas"]["ConflictDuplicateDto"];
+        };
+        CampaignAudienceDto: {
+            /** @description a saved segment */
+            segmentId?: string;
+            /** @description a member filter, as the member list takes it */
+            filter?: {
+                [key: string]: unknown;
+            };
+            /** @description members picked by hand */
+            memberIds?: string[];
+        };
+        /** @enum {string} */
+        CampaignStatus: "draft" | "sending" | "sent" | "cancelled";
+        CampaignDto: {
+            id: string;
+            forumId: string;
+            name: string;
+            audience: components["schemas"]["CampaignAudienceDto"];
+            status: components["schemas"]["CampaignStatus"];
+            /** Format: date-time */
+            scheduledAt: string | null;
+            invitedCount: number;
+            skipped: {
+                [key: string]: number;
+            } | null;
+            reminderIntervalHours: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            sentAt: string | null;
+        };
+        CreateCampaignDto: {
+            /** @example First invitations — South Africa */
+            name: string;
+            audience: components["schemas"]["CampaignAudienceDto"];
+            /** @description default 72 */
+            reminderIntervalHours?: number;
+        };
+        ProgressDto: {
+            campaign: components["schemas"]["CampaignDto"];
+            /** @description invitations by the state of their email */
+            delivery: {
+                [key: string]: number;
+            };
+            /** @description answers: accepted, waitlisted, declined, tentative, none */
+            responses: {
+                [key: string]: number;
+            };
+        };
+        AudienceDto: {
+            willReceive: number;
+            skipped: {
+                [key: string]: number;
+            };
+            /** @description a few members per reason */
+            examples: {
+                [key: string]: {
+                    id: string;
+                    name: string;
+                }[];
+            };
+        };
+        SendCampaignDto: {
+            /**
+             * Format: date-time
+             * @description send later, at this time; leave out to send now
+             */
+            scheduledAt?: string;
+        };
+        /** @enum {string} */
+        InviteeState: "invited" | "delivered" | "failed" | "opened" | "responded" | "revoked";
+        /** @enum {string} */
+        RsvpResponse: "accepted" | "declined" | "tentative";
+        InviteeDto: {
+            invitationId: string;
+            memberId: string;
+            name: string;
+            email: string | null;
+            countryCode: string;
+            state: components["schemas"]["InviteeState"];
+            delivery: string | null;
+            deliveryError: string | null;
+            response: components["schemas"]["RsvpResponse"] | null;
+            waitlisted: boolean;
+            /** Format: date-time */
+            openedAt: string | null;
+            /** Format: date-time */
+            respondedAt: string | null;
+        };
+        InviteePageDto: {
+            items: components["schemas"]["InviteeDto"][];
+            total: number;
+        };
+        CountDto: {
+            count: number;
+        };
+        RsvpForumDto: {
+            name: string;
+            slug: string;
+            venue: string;
+            timezone: string;
+            days: string[];
+            /** Format: date-time */
+            rsvpDeadline: string | null;
+        };
+        /** @enum {string} */
+        DietaryNeed: "vegetarian" | "vegan" | "halal" | "kosher" | "no_pork" | "gluten_free" | "lactose_free" | "nut_allergy" | "diabetic";
+        /** @enum {string} */
+        AccessibilityNeed: "wheelchair" | "step_free" | "hearing" | "visual" | "seating" | "assistant" | "quiet_space";
+        RsvpDto: {
+            forum: components["schemas"]["RsvpForumDto"];
+            firstName: string;
+            locale: components["schemas"]["Language"];
+            /** @description answers can still be given or changed */
+            open: boolean;
+            response: components["schemas"]["RsvpResponse"] | null;
+            /** @description holds a confirmed place */
+            confirmed: boolean;
+            /** @description place on the waiting list, when waiting */
+            waitingPosition: number | null;
+            badgeNumber: number | null;
+            days: string[];
+            dietary: components["schemas"]["DietaryNeed"][];
+            dietaryNote: string | null;
+            accessibility: components["schemas"]["AccessibilityNeed"][];
+            accessibilityNote: string | null;
+            arrivalCountry: string | null;
+            arrivalCity: string | null;
+            declineReason: string | null;
+        };
+        RsvpAnswerDto: {
+            response: components["schemas"]["RsvpResponse"];
+            /** @description forum days (YYYY-MM-DD); all days when left out */
+            days?: string[];
+            dietary?: components["schemas"]["DietaryNeed"][];
+            dietaryNote?: string;
+            accessibility?: components["schemas"]["AccessibilityNeed"][];
+            accessibilityNote?: string;
+            arrivalCountry?: string;
+            arrivalCity?: string;
+            declineReason?: string;
+        };
+        /** @enum {string} */
+        Sector: "investment" | "trade" | "education" | "health" | "social" | "cultural" | "other";
+        /** @enum {string} */
+        Channel: "email" | "whatsapp" | "phone" | "sms";
+        /** @enum {string} */
+        MemberSource: "import" | "self" | "registrar" | "walk_in" | "nomination" | "seed";
+        /** @enum {string} */
+        ListableMemberStatus: "active" | "pending_confirmation" | "merged";
+        /** @enum {string} */
+        MemberSort: "name" | "country" | "region" | "createdAt";
+        /** @enum {string} */
+        SortDirection: "asc" | "desc";
+        /** @enum {string} */
+        MemberStatus: "active" | "pending_confirmation" | "merged" | "erased";
+        MemberSummaryDto: {
+            id: string;
+            firstName: string;
+            lastName: string;
+            email: string | null;
+            /** @description E.164 */
+            phone: string | null;
+            /** @description E.164 */
+            whatsapp: string | null;
+            countryCode: string;
+            region: string | null;
+            city: string | null;
+            occupation: string | null;
+            sectors: components["schemas"]["Sector"][];
+            preferredChannel: components["schemas"]["Channel"];
+            preferredLanguage: components["schemas"]["Language"];
+            consentInvitations: boolean;
+            consentUpdates: boolean;
+            status: components["schemas"]["MemberStatus"];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        MemberPageDto: {
+            items: components["schemas"]["MemberSummaryDto"][];
+            /** @description members the whole filter holds */
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        /** @enum {string} */
+        ConsentMethod: "web_form" | "paper_form" | "phone_call" | "email" | "in_person" | "import";
+        /** @enum {string} */
+        MemberEventKind: "created" | "updated" | "imported" | "confirmed" | "merged" | "exported" | "erased" | "outreach";
+        MemberEventDto: {
+            id: string;
+            kind: components["schemas"]["MemberEventKind"];
+            /** @description "staff:<userId>", "member" or "system" */
+            actor: string;
+            /** @description the staff member’s name, when the actor is staff */
+            actorName: string | null;
+            details: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date-time */
+            at: string;
+        };
+        MemberDto: {
+            id: string;
+            firstName: string;
+            lastName: string;
+            email: string | null;
+            /** @description E.164 */
+            phone: string | null;
+            /** @description E.164 */
+            whatsapp: string | null;
+            countryCode: string;
+            region: string | null;
+            city: string | null;
+            occupation: string | null;
+            sectors: components["schemas"]["Sector"][];
+            preferredChannel: components["schemas"]["Channel"];
+            preferredLanguage: components["schemas"]["Language"];
+            consentInvitations: boolean;
+            consentUpdates: boolean;
+            status: components["schemas"]["MemberStatus"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            consentAt: string | null;
+            consentMethod: components["schemas"]["ConsentMethod"] | null;
+            source: components["schemas"]["MemberSource"];
+            sourceBatchId: string | null;
+            mergedIntoId: string | null;
+            createdById: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description newest first */
+            history: components["schemas"]["MemberEventDto"][];
+        };
+        ConsentDto: {
+            /** @description consents to be invited to forums */
+            invitations: boolean;
+            /** @description consents to receive news and updates */
+            updates: boolean;
+            /** @description how the member gave (or withdrew) it */
+            method: components["schemas"]["ConsentMethod"];
+        };
+        CreateMemberDto: {
+            /** @example Palesa */
+            firstName: string;
+            /** @example Ntšekhe */
+            lastName: string;
+            /** @example palesa@example.org */
+            email?: string | null;
+            /**
+             * @description any common form; stored in E.164
+             * @example +27 82 123 4567
+             */
+            phone?: string | null;
+            whatsapp?: string | null;
+            /**
+             * @description ISO 3166-1 alpha-2 country of residence
+             * @example ZA
+             */
+            countryCode: string;
+            /**
+             * @description one of the nine provinces for ZA
+             * @example Gauteng
+             */
+            region?: string | null;
+            city?: string | null;
+            occupation?: string | null;
+            sectors?: components["schemas"]["Sector"][];
+            /** @description default: email if given, else WhatsApp or phone */
+            preferredChannel?: components["schemas"]["Channel"];
+            /** @default en */
+            preferredLanguage: components["schemas"]["Language"];
+            /** @description left out: no consent recorded */
+            consent?: components["schemas"]["ConsentDto"];
+        };
+        UpdateMemberDto: {
+            /** @example Palesa */
+            firstName?: string;
+            /** @example Ntšekhe */
+            lastName?: string;
+            /** @example palesa@example.org */
+            email?: string | null;
+            /**
+             * @description any common form; stored in E.164
+             * @example +27 82 123 4567
+             */
+            phone?: string | null;
+            whatsapp?: string | null;
+            /**
+             * @description ISO 3166-1 alpha-2 country of residence
+             * @example ZA
+             */
+            countryCode?: string;
+            /**
+             * @description one of the nine provinces for ZA
+             * @example Gauteng
+             */
+            region?: string | null;
+            city?: string | null;
+            occupation?: string | null;
+            sectors?: components["schemas"]["Sector"][];
+            /** @description default: email if given, else WhatsApp or phone */
+            preferredChannel?: components["schemas"]["Channel"];
+            /** @default en */
+            preferredLanguage: components["schemas"]["Language"];
+        };
+        SegmentFilterDto: {
+            /**
+             * @description ISO 3166-1 alpha-2 codes
+             * @example [
+             *       "ZA"
+             *     ]
+             */
+            countries?: string[];
+            /**
+             * @description SA provinces, or regions elsewhere (exact match)
+             * @example [
+             *       "Gauteng"
+             *     ]
+             */
+            regions?: string[];
+            sectors?: components["schemas"]["Sector"][];
+            channels?: components["schemas"]["Channel"][];
+            languages?: components["schemas"]["Language"][];
+            sources?: components["schemas"]["MemberSource"][];
+            /** @description true: consented to forum invitations; false: has not */
+            consentInvitations?: boolean;
+            /** @description true: consented to news and updates; false: has not */
+            consentUpdates?: boolean;
+            hasEmail?: boolean;
+            /** @description has a phone or a WhatsApp number */
+            hasPhone?: boolean;
+            /** @description words found in names, email, phone, city or occupation */
+            text?: string;
+            /** @description default: active and pending_confirmation */
+            statuses?: components["schemas"]["ListableMemberStatus"][];
+        };
+        SegmentDto: {
+            id: string;
+            name: string;
+            filter: components["schemas"]["SegmentFilterDto"];
+            /** @description members it holds now, for the user asking */
+            count: number;
+            /** @description whether the user asking may rename, change or delete it */
+            canEdit: boolean;
+            createdById: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CreateSegmentDto: {
+            /** @example Gauteng health professionals */
+            name: string;
+            filter: components["schemas"]["SegmentFilterDto"];
+        };
+        UpdateSegmentDto: {
+            name?: string;
+            filter?: components["schemas"]["SegmentFilterDto"];
+        };
+        /** @enum {string} */
+        ImportFormat: "csv" | "xlsx";
+        /** @enum {string} */
+        ImportStatus: "uploaded" | "previewed" | "committed" | "rolled_back" | "failed";
+        ImportMappingDto: {
+            /** @description first names */
+            firstName?: string | null;
+            /** @description surnames */
+            lastName?: string | null;
+            /** @description email addresses */
+            email?: string | null;
+            /** @description phone numbers (any format; read with the row's country) */
+            phone?: string | null;
+            /** @description WhatsApp numbers */
+            whatsapp?: string | null;
+            /** @description country of residence: a name ("South Africa") or a code ("ZA") */
+            countryCode?: string | null;
+            /** @description province (South Africa) or region */
+            region?: string | null;
+            /** @description city or town */
+            city?: string | null;
+            /** @description occupation */
+            occupation?: string | null;
+            /** @description sectors, separated by ; , or | */
+            sectors?: string | null;
+            /** @description preferred channel: email, whatsapp, phone or sms */
+            preferredChannel?: string | null;
+            /** @description preferred language: en or st */
+            preferredLanguage?: string | null;
+            /** @description consent to forum invitations: yes or no */
+            consentInvitations?: string | null;
+            /** @description consent to news and updates: yes or no */
+            consentUpdates?: string | null;
+        };
+        ImportBatchDto: {
+            id: string;
+            fileName: string;
+            format: components["schemas"]["ImportFormat"];
+            status: components["schemas"]["ImportStatus"];
+            mapping: components["schemas"]["ImportMappingDto"] | null;
+            defaultCountry: string | null;
+            /** @description rows under the header, blank rows left out */
+            rowCount: number;
+            /** @description rows that will be (or were) imported */
+            validCount: number;
+            /** @description rows with a problem, skipped */
+            errorCount: number;
+            /** @description rows already in the register or earlier in the file, skipped */
+            duplicateCount: number;
+            importedCount: number;
+            failureReason: string | null;
+            createdById: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            committedAt: string | null;
+            /** Format: date-time */
+            rolledBackAt: string | null;
+        };
+        ImportDetailDto: {
+            batch: components["schemas"]["ImportBatchDto"];
+            /** @description column names from the first row (empty once the file is gone) */
+            columns: string[];
+            /** @description the first rows as written */
+            sampleRows: string[][];
+        };
+        PreviewImportDto: {
+            mapping: components["schemas"]["ImportMappingDto"];
+            /**
+             * @description country for rows that have none
+             * @example ZA
+             */
+            defaultCountry?: string | null;
+        };
+        /** @enum {string} */
+        ContactField: "email" | "phone";
+        DuplicateOfDto: {
+            field: components["schemas"]["ContactField"];
+            contact: string;
+            /** @description the earlier row of this file with the same contact */
+            row: number | null;
+            /** @description a member already in the register has it */
+            inRegister: boolean;
+            /** @description that member, when you may see them */
+            memberId: string | null;
+        };
+        ImportProblemDto: {
+            /** @description the row number as the spreadsheet shows it */
+            row: number;
+            /** @description the name as written, to find the row */
+            name: string;
+            /** @description messages per field; empty for a duplicate */
+            errors: {
+                [key: string]: string[];
+            };
+            duplicateOf: components["schemas"]["DuplicateOfDto"] | null;
+        };
+        ImportSampleDto: {
+            row: number;
+            firstName: string;
+            lastName: string;
+            email: string | null;
+            phone: string | null;
+            whatsapp: string | null;
+            countryCode: string;
+            region: string | null;
+            city: string | null;
+            occupation: string | null;
+            sectors: components["schemas"]["Sector"][];
+            preferredChannel: components["schemas"]["Channel"];
+            preferredLanguage: components["schemas"]["Language"];
+            /** @description null: decided for the whole file at commit */
+            consentInvitations: boolean | null;
+            consentUpdates: boolean | null;
+        };
+        ImportPreviewDto: {
+            /** @description with the counts of this dry run */
+            batch: components["schemas"]["ImportBatchDto"];
+            /** @description the first problem rows, in file order */
+            problems: components["schemas"]["ImportProblemDto"][];
+            /** @description the first rows that would be imported, normalised */
+            samples: components["schemas"]["ImportSampleDto"][];
+        };
+        CommitImportDto: {
+            /**
+             * @description the people in this file agreed to receive forum invitations (for rows without a consent column)
+             * @default false
+             */
+            consentInvitations: boolean;
+            /**
+             * @description the people in this file agreed to receive news and updates (for rows without a consent column)
+             * @default false
+             */
+            consentUpdates: boolean;
+        };
+        SelfRegistrationDto: {
+            firstName: string;
+            lastName: string;
+            email: string;
+            phone?: string;
+            whatsapp?: string;
+            /** @example ZA */
+            countryCode: string;
+            region?: string;
+            city?: string;
+            occupation?: string;
+            sectors?: components["schemas"]["Sector"][];
+            preferredChannel?: components["schemas"]["Channel"];
+            preferredLanguage: components["schemas"]["Language"];
+            /** @description may the Directorate invite you to forums? */
+            consentInvitations: boolean;
+            /** @description may the Directorate send you news and information? */
+            consentUpdates: boolean;
+            /** @description agrees that the Directorate keeps these details in the diaspora register */
+            agree: boolean;
+            /** @description leave empty */
+            website?: string;
+        };
+        AcceptedDto: {
+            /** @description the same answer whatever happened, so the register cannot be probed */
+            message: string;
+        };
+        ConfirmDto: {
+            token: string;
+        };
+        ConfirmedDto: {
+            firstName: string;
+            /** @description token of the member’s personal link to their details */
+            manageToken: string;
+        };
+        LinkRequestDto: {
+            email: string;
+        };
+        MemberSelfDto: {
+            firstName: string;
+            lastName: string;
+            email: string | null;
+            phone: string | null;
+            whatsapp: string | null;
+            countryCode: string;
+            region: string | null;
+            city: string | null;
+            occupation: string | null;
+            sectors: components["schemas"]["Sector"][];
+            preferredChannel: components["schemas"]["Channel"];
+            preferredLanguage: components["schemas"]["Language"];
+            consentInvitations: boolean;
+            consentUpdates: boolean;
+            /** Format: date-time */
+            consentAt: string | null;
+            status: components["schemas"]["MemberStatus"];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        SelfUpdateDto: {
+            firstName?: string;
+            lastName?: string;
+            email?: string;
+            phone?: string;
+            whatsapp?: string;
+            /** @example ZA */
+            countryCode?: string;
+            region?: string;
+            city?: string;
+            occupation?: string;
+            sectors?: components["schemas"]["Sector"][];
+            preferredChannel?: components["schemas"]["Channel"];
+            preferredLanguage?: components["schemas"]["Language"];
+            /** @description may the Directorate invite you to forums? */
+            consentInvitations?: boolean;
+            /** @description may the Directorate send you news and information? */
+            consentUpdates?: boolean;
+        };
+        OutreachContactDto: {
+            id: string;
+            firstName: string;
+            lastName: string;
+            email: string | null;
+            phone: string | null;
+            whatsapp: string | null;
+            /** @description the phone as people read it, e.g. +27 82 123 4567 */
+            phoneDisplay: string | null;
+            whatsappDisplay: string | null;
+            /** @description https://wa.me/… click-to-chat link */
+            whatsappLink: string | null;
+            countryCode: string;
+            region: string | null;
+            city: string | null;
+            preferredChannel: components["schemas"]["Channel"];
+            preferredLanguage: components["schemas"]["Language"];
+            consentInvitations: boolean;
+            consentUpdates: boolean;
+            status: components["schemas"]["MemberStatus"];
+        };
+        /** @enum {string} */
+        OutreachChannel: "email" | "whatsapp" | "phone" | "sms" | "visit";
+        /** @enum {string} */
+        OutreachOutcome: "reached" | "registered" | "call_back" | "no_answer" | "wrong_number" | "declined";
+        OutreachAttemptDto: {
+            id: string;
+            memberId: string;
+            channel: components["schemas"]["OutreachChannel"];
+            outcome: components["schemas"]["OutreachOutcome"];
+            note: string | null;
+            /** Format: date-time */
+            contactedAt: string;
+            staffUserId: string;
+            /** @description the staff member, when the account still exists */
+            staffName: string | null;
+        };
+        MemberOutreachDto: {
+            member: components["schemas"]["OutreachContactDto"];
+            /** @description newest first */
+            attempts: components["schemas"]["OutreachAttemptDto"][];
+        };
+        CreateOutreachDto: {
+            channel: components["schemas"]["OutreachChannel"];
+            outcome: components["schemas"]["OutreachOutcome"];
+            note?: string | null;
+            /**
+             * Format: date-time
+             * @description when the contact happened; now when left out
+             */
+            contactedAt?: string;
+        };
+        CallSheetBodyDto: {
+            /** Format: uuid */
+            segmentId?: string;
+            filter?: components["schemas"]["SegmentFilterDto"];
+        };
+        DashboardTotalsDto: {
+            /** @description live members (not merged, not erased) */
+            members: number;
+            target: number | null;
+            /** @description live members still to confirm their email */
+            pendingConfirmation: number;
+            /** @description records merged into another (not counted as members) */
+            merged: number;
+            /** @description members who erased their data (counted here only) */
+            erased: number;
+        };
+        CountryCountDto: {
+            countryCode: string;
+            members: number;
+            target: number | null;
+        };
+        ProvinceCountDto: {
+            province: string;
+            members: number;
+            target: number | null;
+        };
+        ConsentCoverageDto: {
+            /** @description live members who consented to forum invitations */
+            invitations: number;
+            /** @description live members who consented to updates */
+            updates: number;
+            withEmail: number;
+            /** @description with a phone or WhatsApp number */
+            withPhone: number;
+        };
+        WeekCountDto: {
+            /** @description Monday starting the week (UTC), YYYY-MM-DD */
+            weekStart: string;
+            added: number;
+            cumulative: number;
+        };
+        GrowthDto: {
+            weeks: components["schemas"]["WeekCountDto"][];
+            target: number | null;
+        };
+        RegisterDashboardDto: {
+            /** @description countries covered; null for the whole register */
+            countries: string[] | null;
+            totals: components["schemas"]["DashboardTotalsDto"];
+            byCountry: components["schemas"]["CountryCountDto"][];
+            /** @description the nine SA provinces; empty when ZA is out of scope */
+            byProvince: components["schemas"]["ProvinceCountDto"][];
+            /** @description South African members with no known province */
+            provinceUnknown: number;
+            consent: components["schemas"]["ConsentCoverageDto"];
+            growth: components["schemas"]["GrowthDto"];
+        };
+        RegisterTargetDto: {
+            /**
+             * @description "total", "country:<ISO code>" or "province:<SA province>"
+             * @example province:Gauteng
+             */
+            key: string;
+            target: number;
+        };
+        SetTargetDto: {
+            /** @example 5000 */
+            target: number;
+        };
+        DuplicateMemberDto: {
+            id: string;
+            firstName: string;
+            lastName: string;
+            email: string | null;
+            phone: string | null;
+            whatsapp: string | null;
+            countryCode: string;
+            region: string | null;
+            city: string | null;
+            source: components["schemas"]["MemberSource"];
+            status: components["schemas"]["MemberStatus"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        DuplicateGroupDto: {
+            sharedEmails: string[];
+            sharedPhones: string[];
+            /** @description oldest first */
+            members: components["schemas"]["DuplicateMemberDto"][];
+        };
+        DuplicatePageDto: {
+            /** @description groups in all pages */
+            total: number;
+            page: number;
+            pageSize: number;
+            groups: components["schemas"]["DuplicateGroupDto"][];
+        };
+        MergeCandidateDto: {
+            id: string;
+            firstName: string;
+            lastName: string;
+            email: string | null;
+            phone: string | null;
+            whatsapp: string | null;
+            countryCode: string;
+            region: string | null;
+            city: string | null;
+            source: components["schemas"]["MemberSource"];
+            status: components["schemas"]["MemberStatus"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            occupation: string | null;
+            sectors: components["schemas"]["Sector"][];
+            preferredChannel: components["schemas"]["Channel"];
+            preferredLanguage: components["schemas"]["Language"];
+            /** Format: date-time */
+            consentAt: string | null;
+            consentMethod: components["schemas"]["ConsentMethod"] | null;
+            consentInvitations: boolean;
+            consentUpdates: boolean;
+        };
+        MergeChoicesDto: {
+            /** Format: uuid */
+            firstName?: string;
+            /** Format: uuid */
+            lastName?: string;
+            /** Format: uuid */
+            email?: string;
+            /** Format: uuid */
+            phone?: string;
+            /** Format: uuid */
+            whatsapp?: string;
+            /**
+             * Format: uuid
+             * @description country, region and city together
+             */
+            location?: string;
+            /** Format: uuid */
+            occupation?: string;
+            /** Format: uuid */
+            preferredChannel?: string;
+            /** Format: uuid */
+            preferredLanguage?: string;
+            /**
+             * Format: uuid
+             * @description when, how and what for, together
+             */
+            consent?: string;
+        };
+        /** @enum {string} */
+        MergeField: "firstName" | "lastName" | "email" | "phone" | "whatsapp" | "location" | "occupation" | "preferredChannel" | "preferredLanguage" | "consent";
+        MergeComparisonDto: {
+            members: components["schemas"]["MergeCandidateDto"][];
+            suggestedKeepId: string;
+            /** @description the best value per field (every field set) */
+            suggested: components["schemas"]["MergeChoicesDto"];
+            fields: components["schemas"]["MergeField"][];
+        };
+        MergeDto: {
+            /**
+             * Format: uuid
+             * @description the record that stays
+             */
+            keepId: string;
+            /**
+             * Format: uuid
+             * @description the record merged into it (kept, marked merged)
+             */
+            mergeId: string;
+            fields?: components["schemas"]["MergeChoicesDto"];
+        };
+        MergedHistoryEventDto: {
+            id: string;
+            memberId: string;
+            kind: components["schemas"]["MemberEventKind"];
+            actor: string;
+            details: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date-time */
+            at: string;
+        };
+        MergeResultDto: {
+            kept: components["schemas"]["MergeCandidateDto"];
+            /** @description the history of both records, newest first */
+            history: components["schemas"]["MergedHistoryEventDto"][];
+        };
+        /** @enum {string} */
+        NominationStatus: "submitted" | "under_review" | "shortlisted" | "accepted" | "declined" | "withdrawn";
+        /** @enum {string} */
+        NominationCategory: "investment" | "trade" | "education" | "social" | "cultural" | "national_development";
+        NomineeDto: {
+            id: string;
+            firstName: string;
+            lastName: string;
+            email: string | null;
+            phone: string | null;
+            countryCode: string;
+            city: string | null;
+            occupation: string | null;
+        };
+        /** @enum {string} */
+        NominatorKind: "self" | "member" | "registrar" | "organiser";
+        ReviewSummaryDto: {
+            /** @description reviews with a score */
+            count: number;
+            average: number | null;
+            /** @description highest minus lowest score */
+            spread: number | null;
+            /** @description reviewers who declared a conflict of interest */
+            conflicts: number;
+        };
+        MyReviewDto: {
+            score: number | null;
+            comment: string | null;
+            conflictOfInterest: boolean;
+        };
+        NominationItemDto: {
+            id: string;
+            forumId: string;
+            nominee: components["schemas"]["NomineeDto"];
+            category: components["schemas"]["NominationCategory"];
+            topic: string;
+            summary: string;
+            status: components["schemas"]["NominationStatus"];
+            nominatorKind: components["schemas"]["NominatorKind"];
+            nominatorName: string | null;
+            nominatorEmail: string | null;
+            /** @description the nominee agreed to a public profile */
+            publishConsent: boolean;
+            /** Format: date-time */
+            confirmedAt: string | null;
+            reviews: components["schemas"]["ReviewSummaryDto"];
+            myReview: components["schemas"]["MyReviewDto"] | null;
+            /** @description other live nominations of the same person for this forum */
+            otherNominations: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        NominationTargetsDto: {
+            identified: number;
+            confirmed: number;
+        };
+        NominationCountersDto: {
+            /** @description per status */
+            byStatus: {
+                [key: string]: number;
+            };
+            /** @description distinct nominees shortlisted or accepted */
+            identified: number;
+            /** @description accepted nominees who confirmed */
+            confirmed: number;
+            targets: components["schemas"]["NominationTargetsDto"];
+        };
+        NominationBoardDto: {
+            items: components["schemas"]["NominationItemDto"][];
+            counters: components["schemas"]["NominationCountersDto"];
+        };
+        NomineeInputDto: {
+            /** @example Palesa */
+            firstName: string;
+            /** @example Ntšekhe */
+            lastName: string;
+            /** @example palesa@example.org */
+            email?: string;
+            /** @example +27 82 555 0101 */
+            phone?: string;
+            /**
+             * @description country of residence, ISO 3166-1 alpha-2
+             * @example ZA
+             */
+            countryCode: string;
+            /** @description one of the nine provinces for ZA; free text elsewhere */
+            region?: string;
+            city?: string;
+            occupation?: string;
+        };
+        StaffNominationDto: {
+            category: components["schemas"]["NominationCategory"];
+            /** @example Financing agro-processing in the Maluti highlands */
+            topic: string;
+            /** @description how the nominee contributes to national development */
+            summary: string;
+            forumId: string;
+            memberId?: string;
+            nominee?: components["schemas"]["NomineeInputDto"];
+        };
+        ReviewDtoOut: {
+            reviewerId: string;
+            reviewerName: string;
+            score: number | null;
+            comment: string | null;
+            conflictOfInterest: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        StatusChangeOutDto: {
+            fromStatus: components["schemas"]["NominationStatus"] | null;
+            toStatus: components["schemas"]["NominationStatus"];
+            /** @description "staff:<id>", "nominee" or "public" */
+            actor: string;
+            actorName: string;
+            note: string | null;
+            /** Format: date-time */
+            at: string;
+        };
+        NominationDetailDto: {
+            id: string;
+            forumId: string;
+            nominee: components["schemas"]["NomineeDto"];
+            category: components["schemas"]["NominationCategory"];
+            topic: string;
+            summary: string;
+            status: components["schemas"]["NominationStatus"];
+            nominatorKind: components["schemas"]["NominatorKind"];
+            nominatorName: string | null;
+            nominatorEmail: string | null;
+            /** @description the nominee agreed to a public profile */
+            publishConsent: boolean;
+            /** Format: date-time */
+            confirmedAt: string | null;
+            reviews: components["schemas"]["ReviewSummaryDto"];
+            myReview: components["schemas"]["MyReviewDto"] | null;
+            /** @description other live nominations of the same person for this forum */
+            otherNominations: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description organisers only */
+            reviewList: components["schemas"]["ReviewDtoOut"][];
+            history: components["schemas"]["StatusChangeOutDto"][];
+            nomineeBio: string | null;
+        };
+        ReviewDto: {
+            /** @description empty with a conflict of interest */
+            score?: number | null;
+            comment?: string | null;
+            /** @description I know the nominee personally or professionally */
+            conflictOfInterest?: boolean;
+        };
+        StatusChangeDto: {
+            status: components["schemas"]["NominationStatus"];
+            /** @description kept in the history; for acceptance and refusal also sent to the nominee */
+            note?: string | null;
+        };
+        ConfirmOnBehalfDto: {
+            note?: string | null;
+        };
+        OpenForumDto: {
+            name: string;
+            slug: string;
+            venue: string;
+            startDate: string;
+            endDate: string;
+        };
+        /**
+         * @description nominating yourself, or someone else
+         * @enum {string}
+         */
+        PublicNominatorKind: "self" | "member";
+        NominatorInputDto: {
+            name: string;
+            email: string;
+            phone?: string;
+        };
+        PublicNominationDto: {
+            category: components["schemas"]["NominationCategory"];
+            /** @example Financing agro-processing in the Maluti highlands */
+            topic: string;
+            /** @description how the nominee contributes to national development */
+            summary: string;
+            /** @description the open forum when left out */
+            forumSlug?: string;
+            /** @description nominating yourself, or someone else */
+            nominatorKind: components["schemas"]["PublicNominatorKind"];
+            locale: components["schemas"]["Language"];
+            nominee: components["schemas"]["NomineeInputDto"];
+            /** @description required when nominating someone else */
+            nominator?: components["schemas"]["NominatorInputDto"];
+            /** @description self-nomination: the Directorate may contact me about it */
+            consentToContact?: boolean;
+            /** @description self-nomination: my name and profile may be published if I present */
+            consentToPublish?: boolean;
+            /** @description self-nomination: keep me in the diaspora register and invite me to forums */
+            joinRegister?: boolean;
+            /** @description nominating someone else: they know and agree to be contacted */
+            nomineeAware?: boolean;
+            /** @description agrees that the Directorate keeps these details to handle the nomination */
+            agree: boolean;
+            /** @description leave empty */
+            website?: string;
+        };
+        NominationReceivedDto: {
+            message: string;
+        };
+        NomineeViewDto: {
+            firstName: string;
+            topic: string;
+            forum: components["schemas"]["OpenForumDto"];
+            /** Format: date-time */
+            confirmedAt: string | null;
+            publishProfile: boolean;
+            bio: string | null;
+        };
+        NomineeConfirmDto: {
+            /** @description my name, topic and short bio may appear on the public agenda */
+            publishProfile: boolean;
+            bio?: string | null;
+        };
+        NomineeWithdrawDto: {
+            reason?: string | null;
+        };
+        AgendaForumDto: {
+            id: string;
+            name: string;
+            slug: string;
+            venue: string;
+            timezone: string;
+            days: string[];
+        };
+        RoomDto: {
+            id: string;
+            name: string;
+            position: number;
+        };
+        /** @enum {string} */
+        SessionKind: "plenary" | "panel" | "presentation" | "break";
+        SessionDto: {
+            id: string;
+            roomId: string;
+            kind: components["schemas"]["SessionKind"];
+            title: string;
+            abstract: string | null;
+            /** @description forum day, YYYY-MM-DD (forum timezone) */
+            day: string;
+            /** @description HH:mm, forum timezone */
+            start: string;
+            /** @description HH:mm, forum timezone */
+            end: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            published: boolean;
+            presenterIds: string[];
+        };
+        PresenterDto: {
+            id: string;
+            memberId: string | null;
+            userId: string | null;
+            name: string;
+            affiliation: string | null;
+            bio: string | null;
+            /** @description consent recorded by an organiser */
+            publishConsent: boolean;
+        };
+        AgendaEditorDto: {
+            forum: components["schemas"]["AgendaForumDto"];
+            rooms: components["schemas"]["RoomDto"][];
+            sessions: components["schemas"]["SessionDto"][];
+            presenters: components["schemas"]["PresenterDto"][];
+        };
+        RoomInputDto: {
+            /** @example Main Hall */
+            name: string;
+        };
+        RoomPatchDto: {
+            name?: string;
+            /** @description left-to-right order */
+            position?: number;
+        };
+        SessionInputDto: {
+            roomId: string;
+            kind: components["schemas"]["SessionKind"];
+            /** @example Opening plenary */
+            title: string;
+            abstract?: string | null;
+            /**
+             * @description forum day, YYYY-MM-DD
+             * @example 2027-04-08
+             */
+            day: string;
+            /**
+             * @description start, HH:mm in the forum’s timezone
+             * @example 09:00
+             */
+            start: string;
+            /**
+             * @description end, HH:mm in the forum’s timezone
+             * @example 10:30
+             */
+            end: string;
+            /** @description presenter ids, in speaking order */
+            presenterIds?: string[];
+        };
+        SessionPatchDto: {
+            roomId?: string;
+            kind?: components["schemas"]["SessionKind"];
+            /** @example Opening plenary */
+            title?: string;
+            abstract?: string | null;
+            /**
+             * @description forum day, YYYY-MM-DD
+             * @example 2027-04-08
+             */
+            day?: string;
+            /**
+             * @description start, HH:mm in the forum’s timezone
+             * @example 09:00
+             */
+            start?: string;
+            /**
+             * @description end, HH:mm in the forum’s timezone
+             * @example 10:30
+             */
+            end?: string;
+            /** @description presenter ids, in speaking order */
+            presenterIds?: string[];
+            /** @description publish (true) or take back to draft (false) */
+            published?: boolean;
+        };
+        PublishDto: {
+            /** @description true: publish every draft session; false: take the whole agenda back to draft */
+            published: boolean;
+        };
+        PublishResultDto: {
+            /** @description sessions whose state changed */
+            changed: number;
+        };
+        NomineeCandidateDto: {
+            memberId: string;
+            name: string;
+            topic: string;
+            confirmed: boolean;
+            publishConsent: boolean;
+        };
+        StaffCandidateDto: {
+            userId: string;
+            name: string;
+            role: components["schemas"]["StaffRole"];
+        };
+        PresenterCandidatesDto: {
+            nominees: components["schemas"]["NomineeCandidateDto"][];
+            staff: components["schemas"]["StaffCandidateDto"][];
+        };
+        PresenterInputDto: {
+            /** @description a register member (accepted nominee or any member) */
+            memberId?: string;
+            /** @description a staff user */
+            userId?: string;
+            /** @description a guest by name, or a display name */
+            name?: string;
+            affiliation?: string | null;
+            bio?: string | null;
+            /** @description the presenter agreed to a public profile (recorded by you) */
+            publishConsent?: boolean;
+        };
+        PresenterPatchDto: {
+            name?: string;
+            affiliation?: string | null;
+            bio?: string | null;
+            publishConsent?: boolean;
+        };
+        PublicForumDto: {
+            name: string;
+            slug: string;
+            venue: string;
+            timezone: string;
+            days: string[];
+        };
+        PublicPresenterDto: {
+            id: string;
+            name: string;
+            affiliation: string | null;
+            bio: string | null;
+        };
+        PublicSessionDto: {
+            id: string;
+            roomId: string;
+            room: string;
+            kind: components["schemas"]["SessionKind"];
+            title: string;
+            abstract: string | null;
+            day: string;
+            start: string;
+            end: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            presenters: components["schemas"]["PublicPresenterDto"][];
+        };
+        PublicAgendaDto: {
+            forum: components["schemas"]["PublicForumDto"];
+            rooms: components["schemas"]["RoomDto"][];
+            sessions: components["schemas"]["PublicSessionDto"][];
+        };
+        PublicPresenterProfileDto: {
+            forum: components["schemas"]["PublicForumDto"];
+            presenter: components["schemas"]["PublicPresenterDto"];
+            sessions: components["schemas"]["PublicSessionDto"][];
+        };
+        /** @enum {string} */
+        AuditAction: "auth.sign_in" | "auth.sign_in_failed" | "auth.sign_in_locked" | "staff.created" | "staff.updated" | "staff.disabled" | "staff.unlocked" | "door.assigned" | "door.device_revoked" | "door.override" | "import.committed" | "import.rolled_back" | "member.merged" | "member.consent_recorded" | "member.erased" | "data.exported" | "campaign.sent" | "campaign.scheduled" | "campaign.cancelled" | "badge.reissued" | "badge.revoked" | "settings.changed" | "retention.run";
+        /** @enum {string} */
+        AuditArea: "auth" | "staff" | "door" | "import" | "member" | "data" | "campaign" | "badge" | "settings" | "retention";
+        /** @enum {string} */
+        AuditActorRole: "organiser" | "registrar" | "door" | "system" | "member" | "anonymous";
+        AuditEntryDto: {
+            id: string;
+            /** Format: date-time */
+            at: string;
+            action: components["schemas"]["AuditAction"];
+            actorId: string | null;
+            /** @description the staff member, when the account still exists */
+            actorName: string | null;
+            actorRole: components["schemas"]["AuditActorRole"];
+            targetType: string | null;
+            targetId: string | null;
+            /** @description ids and counts only */
+            summary: string;
+        };
+        AuditPageDto: {
+            /** @description newest first */
+            items: components["schemas"]["AuditEntryDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        ForumRetentionDto: {
+            forumId: string;
+            forumName: string;
+            /** @description last day, YYYY-MM-DD */
+            endDate: string;
+            status: components["schemas"]["ForumStatus"];
+            months: number;
+            /** @description false when the forum uses the installation's default (RETENTION_MONTHS) */
+            ownSetting: boolean;
+            /** Format: date-time */
+            dueAt: string;
+            due: boolean;
+            /** @description rows that still hold what the run removes: invitations (RSVP answers), attendees (needs), checkIns (door, staff), mail */
+            held: {
+                [key: string]: number;
+            };
+        };
+        RetentionPlanDto: {
+            /** Format: date-time */
+            nextRunAt: string;
+            /** Format: date-time */
+            lastRunAt: string | null;
+            defaultMonths: number;
+            /** @description soonest due first */
+            forums: components["schemas"]["ForumRetentionDto"][];
+        };
+        ReviewMemberDto: {
+            id: string;
+            firstName: string;
+            lastName: string;
+            countryCode: string;
+            source: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description the record last changed
+             */
+            updatedAt: string;
+        };
+        ReviewPageDto: {
+            /** @description longest untouched first */
+            items: components["schemas"]["ReviewMemberDto"][];
+            total: number;
+            /**
+             * Format: date-time
+             * @description untouched since before this time
+             */
+            untouchedSince: string;
+            reviewMonths: number;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
-  Auth_setupStatus: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SetupStatusDto'];
-        };
-      };
-    };
-  };
-  Auth_setup: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['SetupDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AuthUserDto'];
-        };
-      };
-    };
-  };
-  Auth_signIn: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['SignInDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AuthUserDto'];
-        };
-      };
-    };
-  };
-  Auth_signOut: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Auth_me: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AuthUserDto'];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser, registrar, door */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Users_list: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['UserDto'][];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Users_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateUserDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['UserDto'];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Users_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['UserDto'];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Users_update: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['UpdateUserDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['UserDto'];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Forums_list: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ForumDto'][];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser, registrar, door */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Forums_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateForumDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ForumDto'];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Forums_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ForumDto'];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser, registrar, door */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Forums_remove: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Forums_update: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['UpdateForumDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ForumDto'];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Health_check: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['HealthDto'];
-        };
-      };
-      /** @description The database does not answer */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'];
-        };
-      };
-    };
-  };
-  Mail_status: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['MailStatusDto'];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Mail_list: {
-    parameters: {
-      query?: {
-        state?: components['schemas']['MessageState'];
-        template?: string;
-        page?: number;
-        pageSize?: number;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['MessagePageDto'];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Mail_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['MessageDetailDto'];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Mail_retry: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['MessageSelectionDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AffectedDto'];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Mail_cancel: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['MessageSelectionDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AffectedDto'];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Mail_templates: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': string[];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Mail_preview: {
-    parameters: {
-      query?: {
-        locale?: components['schemas']['Language'];
-      };
-      header?: never;
-      path: {
-        name: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RenderedMailDto'];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Attendees_list: {
-    parameters: {
-      query?: {
-        role?: components['schemas']['AttendeeRole'];
-      };
-      header?: never;
-      path: {
-        forumId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description in surname order */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AttendeeDto'][];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Attendees_add: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        forumId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateAttendeeDto'];
-      };
-    };
-    responses: {
-      /** @description added with the forum’s next badge number */
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AttendeeDto'];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Attendees_update: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        forumId: string;
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['UpdateAttendeeDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AttendeeDto'];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Attendees_reissue: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        forumId: string;
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description a new badge version; badges printed before are refused at the door */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AttendeeDto'];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Attendees_revoke: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        forumId: string;
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description the badge is refused at the door until re-issued */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AttendeeDto'];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Badges_count: {
-    parameters: {
-      query?: {
-        /** @description only this role */
-        role?: components['schemas']['AttendeeRole'];
-        /** @description only attendees who are members of this saved segment */
-        segmentId?: string;
-      };
-      header?: never;
-      path: {
-        forumId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['BadgeCountDto'];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Badges_sheets: {
-    parameters: {
-      query?: {
-        /** @description only this role */
-        role?: components['schemas']['AttendeeRole'];
-        /** @description only attendees who are members of this saved segment */
-        segmentId?: string;
-      };
-      header?: never;
-      path: {
-        forumId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description A4 sheets, four badges each, in surname order, streamed; header X-Badge-Count holds the total */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Badges_single: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        forumId: string;
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description the attendee’s badge, A6 */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Door_forums: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['DoorForumDto'][];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: door, organiser */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Door_data: {
-    parameters: {
-      query: {
-        /** @description a forum day (YYYY-MM-DD) */
-        day: string;
-      };
-      header?: never;
-      path: {
-        forumId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['DoorDataDto'];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: door, organiser */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Door_checkIn: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        forumId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CheckInBatchDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CheckInResultsDto'];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: door, organiser */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Door_walkIn: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        forumId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['WalkInDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['WalkInResultDto'];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: door, organiser */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Arrivals_summary: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        forumId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ArrivalsSummaryDto'];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Arrivals_stream: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        forumId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description server-sent events named "summary", each carrying an ArrivalsSummary */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Arrivals_conflicts: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        forumId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ConflictDto'][];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Arrivals_attendance: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        forumId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description who attended: first admission per day (forum time) and door; UTF-8 CSV with BOM */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Campaigns_list: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        forumId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CampaignDto'][];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Campaigns_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        forumId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateCampaignDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CampaignDto'];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Campaigns_progress: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ProgressDto'];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Campaigns_audience: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AudienceDto'];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Campaigns_preview: {
-    parameters: {
-      query?: {
-        locale?: components['schemas']['Language'];
-      };
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RenderedMailDto'];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Campaigns_send: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['SendCampaignDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CampaignDto'];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Campaigns_invitees: {
-    parameters: {
-      query?: {
-        state?: components['schemas']['InviteeState'];
-        page?: number;
-        pageSize?: number;
-      };
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['InviteePageDto'];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Campaigns_remind: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description how many reminders were queued */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CountDto'];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Invitations_revoke: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Invitations_reissue: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Rsvp_view: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        token: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RsvpDto'];
-        };
-      };
-    };
-  };
-  Rsvp_answer: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        token: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['RsvpAnswerDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RsvpDto'];
-        };
-      };
-    };
-  };
-  RsvpBadge_badge: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        token: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description the invitee’s A6 badge, once their place is confirmed */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Members_list: {
-    parameters: {
-      query?: {
-        /** @description ISO 3166-1 alpha-2 codes */
-        countries?: string[];
-        /** @description SA provinces, or regions elsewhere (exact match) */
-        regions?: string[];
-        sectors?: components['schemas']['Sector'][];
-        channels?: components['schemas']['Channel'][];
-        languages?: components['schemas']['Language'][];
-        sources?: components['schemas']['MemberSource'][];
-        /** @description true: consented to forum invitations; false: has not */
-        consentInvitations?: boolean;
-        /** @description true: consented to news and updates; false: has not */
-        consentUpdates?: boolean;
-        hasEmail?: boolean;
-        /** @description has a phone or a WhatsApp number */
-        hasPhone?: boolean;
-        /** @description words found in names, email, phone, city or occupation */
-        text?: string;
-        /** @description default: active and pending_confirmation */
-        statuses?: components['schemas']['ListableMemberStatus'][];
-        page?: number;
-        pageSize?: number;
-        sort?: components['schemas']['MemberSort'];
-        direction?: components['schemas']['SortDirection'];
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description a page of the filtered members and the total they make */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['MemberPageDto'];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser, registrar */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Members_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateMemberDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['MemberDto'];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser, registrar */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description already in the register: `fields.duplicateOf` lists the existing ids */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Members_export: {
-    parameters: {
-      query?: {
-        /** @description ISO 3166-1 alpha-2 codes */
-        countries?: string[];
-        /** @description SA provinces, or regions elsewhere (exact match) */
-        regions?: string[];
-        sectors?: components['schemas']['Sector'][];
-        channels?: components['schemas']['Channel'][];
-        languages?: components['schemas']['Language'][];
-        sources?: components['schemas']['MemberSource'][];
-        /** @description true: consented to forum invitations; false: has not */
-        consentInvitations?: boolean;
-        /** @description true: consented to news and updates; false: has not */
-        consentUpdates?: boolean;
-        hasEmail?: boolean;
-        /** @description has a phone or a WhatsApp number */
-        hasPhone?: boolean;
-        /** @description words found in names, email, phone, city or occupation */
-        text?: string;
-        /** @description default: active and pending_confirmation */
-        statuses?: components['schemas']['ListableMemberStatus'][];
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description the filtered members (as the caller may see them), UTF-8 CSV with BOM */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser, registrar */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Members_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['MemberDto'];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser, registrar */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description no such member, or outside the registrar’s countries */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Members_update: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['UpdateMemberDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['MemberDto'];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser, registrar */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description the new email or phone belongs to another member (`fields.duplicateOf`) */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Members_setConsent: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ConsentDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['MemberDto'];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser, registrar */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Segments_list: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description every saved segment, with its live count for the caller */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SegmentDto'][];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser, registrar */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Segments_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateSegmentDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SegmentDto'];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser, registrar */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Segments_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SegmentDto'];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser, registrar */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Segments_remove: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser, registrar */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Segments_update: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['UpdateSegmentDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SegmentDto'];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser, registrar */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Segments_export: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description the segment's members (as the caller may see them), UTF-8 CSV with BOM */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser, registrar */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Import_list: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description newest first; a registrar sees their own */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ImportBatchDto'][];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser, registrar */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Import_upload: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'multipart/form-data': {
-          /**
-           * Format: binary
-           * @description a CSV (comma or semicolon) or XLSX file, at most 50 MB
-           */
-          file: string;
-        };
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ImportDetailDto'];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser, registrar */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Import_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ImportDetailDto'];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser, registrar */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Import_discard: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description an upload that was never committed, dropped with its file */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser, registrar */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Import_preview: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['PreviewImportDto'];
-      };
-    };
-    responses: {
-      /** @description a dry run: nothing is imported */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ImportPreviewDto'];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser, registrar */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Import_commit: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CommitImportDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ImportBatchDto'];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser, registrar */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Import_rollback: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ImportBatchDto'];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser, registrar */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  SelfService_register: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['SelfRegistrationDto'];
-      };
-    };
-    responses: {
-      202: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AcceptedDto'];
-        };
-      };
-    };
-  };
-  SelfService_confirm: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ConfirmDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ConfirmedDto'];
-        };
-      };
-    };
-  };
-  SelfService_requestLink: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['LinkRequestDto'];
-      };
-    };
-    responses: {
-      202: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AcceptedDto'];
-        };
-      };
-    };
-  };
-  SelfService_view: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        token: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['MemberSelfDto'];
-        };
-      };
-    };
-  };
-  SelfService_erase: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        token: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  SelfService_correct: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        token: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['SelfUpdateDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['MemberSelfDto'];
-        };
-      };
-    };
-  };
-  SelfService_export: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        token: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description all data held about the member, as JSON */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Privacy_export: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description all data held about the member, as JSON */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Privacy_erase: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Outreach_list: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        memberId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['MemberOutreachDto'];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser, registrar */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Outreach_add: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        memberId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateOutreachDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OutreachAttemptDto'];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser, registrar */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  CallSheet_csvFromQuery: {
-    parameters: {
-      query?: {
-        /** @description ISO 3166-1 alpha-2 codes */
-        countries?: string[];
-        /** @description SA provinces, or regions elsewhere (exact match) */
-        regions?: string[];
-        sectors?: components['schemas']['Sector'][];
-        channels?: components['schemas']['Channel'][];
-        languages?: components['schemas']['Language'][];
-        sources?: components['schemas']['MemberSource'][];
-        /** @description true: consented to forum invitations; false: has not */
-        consentInvitations?: boolean;
-        /** @description true: consented to news and updates; false: has not */
-        consentUpdates?: boolean;
-        hasEmail?: boolean;
-        /** @description has a phone or a WhatsApp number */
-        hasPhone?: boolean;
-        /** @description words found in names, email, phone, city or occupation */
-        text?: string;
-        /** @description default: active and pending_confirmation */
-        statuses?: components['schemas']['ListableMemberStatus'][];
-        /** @description a saved segment (then leave the filter fields out) */
-        segmentId?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description members without email, with a phone (UTF-8 CSV with BOM, formulas neutralised) */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser, registrar */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  CallSheet_csvFromBody: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CallSheetBodyDto'];
-      };
-    };
-    responses: {
-      /** @description members without email, with a phone (UTF-8 CSV with BOM, formulas neutralised) */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser, registrar */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  CallSheet_pdfFromQuery: {
-    parameters: {
-      query?: {
-        /** @description ISO 3166-1 alpha-2 codes */
-        countries?: string[];
-        /** @description SA provinces, or regions elsewhere (exact match) */
-        regions?: string[];
-        sectors?: components['schemas']['Sector'][];
-        channels?: components['schemas']['Channel'][];
-        languages?: components['schemas']['Language'][];
-        sources?: components['schemas']['MemberSource'][];
-        /** @description true: consented to forum invitations; false: has not */
-        consentInvitations?: boolean;
-        /** @description true: consented to news and updates; false: has not */
-        consentUpdates?: boolean;
-        hasEmail?: boolean;
-        /** @description has a phone or a WhatsApp number */
-        hasPhone?: boolean;
-        /** @description words found in names, email, phone, city or occupation */
-        text?: string;
-        /** @description default: active and pending_confirmation */
-        statuses?: components['schemas']['ListableMemberStatus'][];
-        /** @description a saved segment (then leave the filter fields out) */
-        segmentId?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description the same as a printable A4 landscape PDF */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser, registrar */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  CallSheet_pdfFromBody: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CallSheetBodyDto'];
-      };
-    };
-    responses: {
-      /** @description the same as a printable A4 landscape PDF */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser, registrar */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Dashboard_get: {
-    parameters: {
-      query?: {
-        /** @description weeks of growth to show */
-        weeks?: number;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RegisterDashboardDto'];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser, registrar */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Dashboard_targets: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RegisterTargetDto'][];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Dashboard_setTarget: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description "total", "country:ZA" or "province:Gauteng" (URL-encoded) */
-        key: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['SetTargetDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RegisterTargetDto'];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Dashboard_clearTarget: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description "total", "country:ZA" or "province:Gauteng" (URL-encoded) */
-        key: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Duplicates_list: {
-    parameters: {
-      query?: {
-        page?: number;
-        pageSize?: number;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['DuplicatePageDto'];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser, registrar */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Duplicates_compare: {
-    parameters: {
-      query: {
-        a: string;
-        b: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['MergeComparisonDto'];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser, registrar */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Duplicates_merge: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['MergeDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['MergeResultDto'];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser, registrar */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Duplicates_history: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        memberId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description the member’s history with that of every record merged into it */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['MergedHistoryEventDto'][];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser, registrar */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Nominations_list: {
-    parameters: {
-      query: {
-        forumId: string;
-        statuses?: components['schemas']['NominationStatus'][];
-        categories?: components['schemas']['NominationCategory'][];
-        countries?: string[];
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['NominationBoardDto'];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser, registrar */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Nominations_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['StaffNominationDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['NominationDetailDto'];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser, registrar */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Nominations_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['NominationDetailDto'];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser, registrar */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Nominations_review: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ReviewDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['NominationDetailDto'];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Nominations_changeStatus: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['StatusChangeDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['NominationDetailDto'];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Nominations_confirmOnBehalf: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ConfirmOnBehalfDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['NominationDetailDto'];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  PublicNominations_forum: {
-    parameters: {
-      query?: {
-        slug?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OpenForumDto'];
-        };
-      };
-    };
-  };
-  PublicNominations_submit: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['PublicNominationDto'];
-      };
-    };
-    responses: {
-      202: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['NominationReceivedDto'];
-        };
-      };
-    };
-  };
-  PublicNominations_view: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        token: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['NomineeViewDto'];
-        };
-      };
-    };
-  };
-  PublicNominations_confirm: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        token: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['NomineeConfirmDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['NomineeViewDto'];
-        };
-      };
-    };
-  };
-  PublicNominations_withdraw: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        token: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['NomineeWithdrawDto'];
-      };
-    };
-    responses: {
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Agenda_editor: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        forumId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AgendaEditorDto'];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Agenda_addRoom: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        forumId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['RoomInputDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RoomDto'];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Agenda_removeRoom: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Agenda_updateRoom: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['RoomPatchDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RoomDto'];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Agenda_createSession: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        forumId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['SessionInputDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SessionDto'];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Agenda_removeSession: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Agenda_updateSession: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['SessionPatchDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SessionDto'];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Agenda_publish: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        forumId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['PublishDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['PublishResultDto'];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Agenda_candidates: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        forumId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['PresenterCandidatesDto'];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Agenda_addPresenter: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        forumId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['PresenterInputDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['PresenterDto'];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Agenda_removePresenter: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Agenda_updatePresenter: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['PresenterPatchDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['PresenterDto'];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed to: organiser */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  PublicAgenda_agendaOf: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        slug: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['PublicAgendaDto'];
-        };
-      };
-    };
-  };
-  PublicAgenda_presenter: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        slug: string;
-        presenterId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['PublicPresenterProfileDto'];
-        };
-      };
-    };
-  };
-  PublicAgenda_calendar: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        slug: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description every published session, iCalendar (RFC 5545), times in UTC */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'text/calendar': string;
-        };
-      };
-    };
-  };
-  PublicAgenda_sessionCalendar: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        slug: string;
-        sessionId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description one published session, iCalendar (RFC 5545) */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'text/calendar': string;
-        };
-      };
-    };
-  };
+    Auth_setupStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SetupStatusDto"];
+                };
+            };
+        };
+    };
+    Auth_setup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetupDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthUserDto"];
+                };
+            };
+        };
+    };
+    Auth_signIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignInDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthUserDto"];
+                };
+            };
+        };
+    };
+    Auth_signOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Auth_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthUserDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser, registrar, door */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Users_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"][];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Users_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUserDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Users_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Users_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Forums_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForumDto"][];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser, registrar, door */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Forums_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateForumDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForumDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Forums_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForumDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser, registrar, door */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Forums_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Forums_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateForumDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForumDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Health_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+            /** @description The database does not answer */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Mail_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailStatusDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Mail_list: {
+        parameters: {
+            query?: {
+                state?: components["schemas"]["MessageState"];
+                template?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessagePageDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Mail_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageDetailDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Mail_retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MessageSelectionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AffectedDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Mail_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MessageSelectionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AffectedDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Mail_templates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string[];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Mail_preview: {
+        parameters: {
+            query?: {
+                locale?: components["schemas"]["Language"];
+            };
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RenderedMailDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Attendees_list: {
+        parameters: {
+            query?: {
+                role?: components["schemas"]["AttendeeRole"];
+            };
+            header?: never;
+            path: {
+                forumId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description in surname order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendeeDto"][];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Attendees_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                forumId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAttendeeDto"];
+            };
+        };
+        responses: {
+            /** @description added with the forum’s next badge number */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendeeDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Attendees_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                forumId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAttendeeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendeeDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Attendees_reissue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                forumId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a new badge version; badges printed before are refused at the door */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendeeDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Attendees_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                forumId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the badge is refused at the door until re-issued */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendeeDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Badges_count: {
+        parameters: {
+            query?: {
+                /** @description only this role */
+                role?: components["schemas"]["AttendeeRole"];
+                /** @description only attendees who are members of this saved segment */
+                segmentId?: string;
+            };
+            header?: never;
+            path: {
+                forumId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadgeCountDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Badges_sheets: {
+        parameters: {
+            query?: {
+                /** @description only this role */
+                role?: components["schemas"]["AttendeeRole"];
+                /** @description only attendees who are members of this saved segment */
+                segmentId?: string;
+            };
+            header?: never;
+            path: {
+                forumId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A4 sheets, four badges each, in surname order, streamed; header X-Badge-Count holds the total */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Badges_single: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                forumId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the attendee’s badge, A6 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Door_forums: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DoorForumDto"][];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: door, organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Door_data: {
+        parameters: {
+            query: {
+                /** @description a forum day (YYYY-MM-DD) */
+                day: string;
+            };
+            header?: never;
+            path: {
+                forumId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DoorDataDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: door, organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Door_checkIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                forumId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckInBatchDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInResultsDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: door, organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Door_walkIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                forumId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WalkInDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WalkInResultDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: door, organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Arrivals_summary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                forumId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArrivalsSummaryDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Arrivals_stream: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                forumId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description server-sent events named "summary", each carrying an ArrivalsSummary */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Arrivals_conflicts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                forumId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictDto"][];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Arrivals_attendance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                forumId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description who attended: first admission per day (forum time) and door; UTF-8 CSV with BOM */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Campaigns_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                forumId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignDto"][];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Campaigns_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                forumId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCampaignDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Campaigns_progress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Campaigns_audience: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AudienceDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Campaigns_preview: {
+        parameters: {
+            query?: {
+                locale?: components["schemas"]["Language"];
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RenderedMailDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Campaigns_send: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendCampaignDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Campaigns_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a campaign scheduled for later, before its time: its invitations and emails are withdrawn */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Campaigns_invitees: {
+        parameters: {
+            query?: {
+                state?: components["schemas"]["InviteeState"];
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InviteePageDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Campaigns_remind: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description how many reminders were queued */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CountDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Invitations_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Invitations_reissue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Rsvp_view: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RsvpDto"];
+                };
+            };
+        };
+    };
+    Rsvp_answer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RsvpAnswerDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RsvpDto"];
+                };
+            };
+        };
+    };
+    RsvpBadge_badge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the invitee’s A6 badge, once their place is confirmed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Members_list: {
+        parameters: {
+            query?: {
+                /** @description ISO 3166-1 alpha-2 codes */
+                countries?: string[];
+                /** @description SA provinces, or regions elsewhere (exact match) */
+                regions?: string[];
+                sectors?: components["schemas"]["Sector"][];
+                channels?: components["schemas"]["Channel"][];
+                languages?: components["schemas"]["Language"][];
+                sources?: components["schemas"]["MemberSource"][];
+                /** @description true: consented to forum invitations; false: has not */
+                consentInvitations?: boolean;
+                /** @description true: consented to news and updates; false: has not */
+                consentUpdates?: boolean;
+                hasEmail?: boolean;
+                /** @description has a phone or a WhatsApp number */
+                hasPhone?: boolean;
+                /** @description words found in names, email, phone, city or occupation */
+                text?: string;
+                /** @description default: active and pending_confirmation */
+                statuses?: components["schemas"]["ListableMemberStatus"][];
+                page?: number;
+                pageSize?: number;
+                sort?: components["schemas"]["MemberSort"];
+                direction?: components["schemas"]["SortDirection"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page of the filtered members and the total they make */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberPageDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser, registrar */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Members_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateMemberDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser, registrar */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description already in the register: `fields.duplicateOf` lists the existing ids */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Members_export: {
+        parameters: {
+            query?: {
+                /** @description ISO 3166-1 alpha-2 codes */
+                countries?: string[];
+                /** @description SA provinces, or regions elsewhere (exact match) */
+                regions?: string[];
+                sectors?: components["schemas"]["Sector"][];
+                channels?: components["schemas"]["Channel"][];
+                languages?: components["schemas"]["Language"][];
+                sources?: components["schemas"]["MemberSource"][];
+                /** @description true: consented to forum invitations; false: has not */
+                consentInvitations?: boolean;
+                /** @description true: consented to news and updates; false: has not */
+                consentUpdates?: boolean;
+                hasEmail?: boolean;
+                /** @description has a phone or a WhatsApp number */
+                hasPhone?: boolean;
+                /** @description words found in names, email, phone, city or occupation */
+                text?: string;
+                /** @description default: active and pending_confirmation */
+                statuses?: components["schemas"]["ListableMemberStatus"][];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the filtered members (as the caller may see them), UTF-8 CSV with BOM */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser, registrar */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Members_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser, registrar */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description no such member, or outside the registrar’s countries */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Members_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMemberDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser, registrar */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the new email or phone belongs to another member (`fields.duplicateOf`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Members_setConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser, registrar */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Segments_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description every saved segment, with its live count for the caller */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentDto"][];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser, registrar */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Segments_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSegmentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser, registrar */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Segments_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser, registrar */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Segments_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser, registrar */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Segments_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSegmentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser, registrar */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Segments_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the segment's members (as the caller may see them), UTF-8 CSV with BOM */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser, registrar */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Import_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description newest first; a registrar sees their own */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportBatchDto"][];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser, registrar */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Import_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description a CSV (comma or semicolon) or XLSX file, at most 50 MB
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportDetailDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser, registrar */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Import_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportDetailDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser, registrar */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Import_discard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description an upload that was never committed, dropped with its file */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser, registrar */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Import_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreviewImportDto"];
+            };
+        };
+        responses: {
+            /** @description a dry run: nothing is imported */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportPreviewDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser, registrar */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Import_commit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommitImportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportBatchDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser, registrar */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Import_rollback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportBatchDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser, registrar */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SelfService_register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SelfRegistrationDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcceptedDto"];
+                };
+            };
+        };
+    };
+    SelfService_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConfirmedDto"];
+                };
+            };
+        };
+    };
+    SelfService_requestLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkRequestDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcceptedDto"];
+                };
+            };
+        };
+    };
+    SelfService_view: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberSelfDto"];
+                };
+            };
+        };
+    };
+    SelfService_erase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SelfService_correct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SelfUpdateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberSelfDto"];
+                };
+            };
+        };
+    };
+    SelfService_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description all data held about the member, as JSON */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Privacy_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description all data held about the member, as JSON */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Privacy_erase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Outreach_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberOutreachDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser, registrar */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Outreach_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateOutreachDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutreachAttemptDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser, registrar */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CallSheet_csvFromQuery: {
+        parameters: {
+            query?: {
+                /** @description ISO 3166-1 alpha-2 codes */
+                countries?: string[];
+                /** @description SA provinces, or regions elsewhere (exact match) */
+                regions?: string[];
+                sectors?: components["schemas"]["Sector"][];
+                channels?: components["schemas"]["Channel"][];
+                languages?: components["schemas"]["Language"][];
+                sources?: components["schemas"]["MemberSource"][];
+                /** @description true: consented to forum invitations; false: has not */
+                consentInvitations?: boolean;
+                /** @description true: consented to news and updates; false: has not */
+                consentUpdates?: boolean;
+                hasEmail?: boolean;
+                /** @description has a phone or a WhatsApp number */
+                hasPhone?: boolean;
+                /** @description words found in names, email, phone, city or occupation */
+                text?: string;
+                /** @description default: active and pending_confirmation */
+                statuses?: components["schemas"]["ListableMemberStatus"][];
+                /** @description a saved segment (then leave the filter fields out) */
+                segmentId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description members without email, with a phone (UTF-8 CSV with BOM, formulas neutralised) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser, registrar */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CallSheet_csvFromBody: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CallSheetBodyDto"];
+            };
+        };
+        responses: {
+            /** @description members without email, with a phone (UTF-8 CSV with BOM, formulas neutralised) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser, registrar */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CallSheet_pdfFromQuery: {
+        parameters: {
+            query?: {
+                /** @description ISO 3166-1 alpha-2 codes */
+                countries?: string[];
+                /** @description SA provinces, or regions elsewhere (exact match) */
+                regions?: string[];
+                sectors?: components["schemas"]["Sector"][];
+                channels?: components["schemas"]["Channel"][];
+                languages?: components["schemas"]["Language"][];
+                sources?: components["schemas"]["MemberSource"][];
+                /** @description true: consented to forum invitations; false: has not */
+                consentInvitations?: boolean;
+                /** @description true: consented to news and updates; false: has not */
+                consentUpdates?: boolean;
+                hasEmail?: boolean;
+                /** @description has a phone or a WhatsApp number */
+                hasPhone?: boolean;
+                /** @description words found in names, email, phone, city or occupation */
+                text?: string;
+                /** @description default: active and pending_confirmation */
+                statuses?: components["schemas"]["ListableMemberStatus"][];
+                /** @description a saved segment (then leave the filter fields out) */
+                segmentId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the same as a printable A4 landscape PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser, registrar */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CallSheet_pdfFromBody: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CallSheetBodyDto"];
+            };
+        };
+        responses: {
+            /** @description the same as a printable A4 landscape PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser, registrar */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Dashboard_get: {
+        parameters: {
+            query?: {
+                /** @description weeks of growth to show */
+                weeks?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisterDashboardDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser, registrar */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Dashboard_targets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisterTargetDto"][];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Dashboard_setTarget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description "total", "country:ZA" or "province:Gauteng" (URL-encoded) */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetTargetDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisterTargetDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Dashboard_clearTarget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description "total", "country:ZA" or "province:Gauteng" (URL-encoded) */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Duplicates_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DuplicatePageDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser, registrar */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Duplicates_compare: {
+        parameters: {
+            query: {
+                a: string;
+                b: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MergeComparisonDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser, registrar */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Duplicates_merge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MergeResultDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser, registrar */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Duplicates_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the member’s history with that of every record merged into it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MergedHistoryEventDto"][];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser, registrar */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Nominations_list: {
+        parameters: {
+            query: {
+                forumId: string;
+                statuses?: components["schemas"]["NominationStatus"][];
+                categories?: components["schemas"]["NominationCategory"][];
+                countries?: string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NominationBoardDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser, registrar */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Nominations_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffNominationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NominationDetailDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser, registrar */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Nominations_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NominationDetailDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser, registrar */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Nominations_review: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NominationDetailDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Nominations_changeStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StatusChangeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NominationDetailDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Nominations_confirmOnBehalf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmOnBehalfDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NominationDetailDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PublicNominations_forum: {
+        parameters: {
+            query?: {
+                slug?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenForumDto"];
+                };
+            };
+        };
+    };
+    PublicNominations_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublicNominationDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NominationReceivedDto"];
+                };
+            };
+        };
+    };
+    PublicNominations_view: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NomineeViewDto"];
+                };
+            };
+        };
+    };
+    PublicNominations_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NomineeConfirmDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NomineeViewDto"];
+                };
+            };
+        };
+    };
+    PublicNominations_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NomineeWithdrawDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Agenda_editor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                forumId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgendaEditorDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Agenda_addRoom: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                forumId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoomInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoomDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Agenda_removeRoom: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Agenda_updateRoom: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoomPatchDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoomDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Agenda_createSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                forumId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SessionInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Agenda_removeSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Agenda_updateSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SessionPatchDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Agenda_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                forumId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishResultDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Agenda_candidates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                forumId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PresenterCandidatesDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Agenda_addPresenter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                forumId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PresenterInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PresenterDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Agenda_removePresenter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Agenda_updatePresenter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PresenterPatchDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PresenterDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PublicAgenda_agendaOf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicAgendaDto"];
+                };
+            };
+        };
+    };
+    PublicAgenda_presenter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                presenterId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicPresenterProfileDto"];
+                };
+            };
+        };
+    };
+    PublicAgenda_calendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description every published session, iCalendar (RFC 5545), times in UTC */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+        };
+    };
+    PublicAgenda_sessionCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description one published session, iCalendar (RFC 5545) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+        };
+    };
+    Audit_list: {
+        parameters: {
+            query?: {
+                /** @description one or more actions */
+                action?: components["schemas"]["AuditAction"][];
+                /** @description every action of an area, e.g. 'staff' */
+                area?: components["schemas"]["AuditArea"];
+                /** @description the staff account that acted */
+                actorId?: string;
+                /** @description what was acted on: 'member', 'user', 'forum', 'campaign', 'attendee', 'import'… */
+                targetType?: string;
+                targetId?: string;
+                /** @description from this day (UTC, YYYY-MM-DD) or time, inclusive */
+                from?: string;
+                /** @description up to and including this day (UTC, YYYY-MM-DD), or before this time */
+                to?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPageDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Audit_export: {
+        parameters: {
+            query?: {
+                /** @description one or more actions */
+                action?: components["schemas"]["AuditAction"][];
+                /** @description every action of an area, e.g. 'staff' */
+                area?: components["schemas"]["AuditArea"];
+                /** @description the staff account that acted */
+                actorId?: string;
+                /** @description what was acted on: 'member', 'user', 'forum', 'campaign', 'attendee', 'import'… */
+                targetType?: string;
+                targetId?: string;
+                /** @description from this day (UTC, YYYY-MM-DD) or time, inclusive */
+                from?: string;
+                /** @description up to and including this day (UTC, YYYY-MM-DD), or before this time */
+                to?: string;
+                format?: "csv" | "json";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the filtered log, newest first: UTF-8 CSV with BOM (formulas neutralised), or a JSON array */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Retention_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description when the daily run next happens and, per forum, when it is due and what it would touch */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionPlanDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Retention_review: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description members holding no consent and untouched for RETENTION_REVIEW_MONTHS: listed for a person to decide */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewPageDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
 }

@@ -7,6 +7,6 @@ import { InvitationsAndAttendees1795376702585 } from './1795376702585-Invitation
 import { SegmentIndexes1795378926844 } from './1795378926844-SegmentIndexes';
 import { BadgesAndCheckIns1795384532599 } from './1795384532599-BadgesAndCheckIns';
 import { AuditLog1796194457903 } from './1796194457903-AuditLog';
-import { SealedOutboxSecrets1796195267358 } from './1796195267358-SealedOutboxSecrets';
+import { RetentionAndAuditPage1796195700027 } from './1796195700027-RetentionAndAuditPage';
 
-export const sqliteMigrations = [Initial1795373344185, AddRegister1795374059847, RegisterAndOutbox1795374616187, AgendaAndNominations1795376201498, InvitationsAndAttendees1795376702585, SegmentIndexes1795378926844, BadgesAndCheckIns1795384532599, AuditLog1796194457903, SealedOutboxSecrets1796195267358];
+export const sqliteMigrations = [Initial1795373344185, AddRegister1795374059847, RegisterAndOutbox1795374616187, AgendaAndNominations1795376201498, InvitationsAndAttendees1795376702585, SegmentIndexes1795378926844, BadgesAndCheckIns1795384532599, AuditLog1796194457903, RetentionAndAuditPage1796195700027];
