@@ -1,3 +1,4 @@
+import { AttendeeMemberData } from './attendee-member-data.service';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ForumsModule } from '../forums/forums.module';
@@ -10,7 +11,7 @@ import { AttendeesService } from './attendees.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Attendee]), ForumsModule, RegisterModule],
   controllers: [AttendeesController],
-  providers: [AttendeesService, AttendeeRepository],
-  exports: [AttendeesService],
+  providers: [AttendeesService, AttendeeRepository, AttendeeMemberData],
+  exports: [AttendeesService, AttendeeMemberData],
 })
 export class AttendeesModule {}

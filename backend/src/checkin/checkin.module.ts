@@ -1,3 +1,5 @@
+import { CheckInMemberDataRepository } from './check-in-member-data.repository';
+import { CheckInMemberData } from './check-in-member-data.service';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AttendeesModule } from '../attendees/attendees.module';
@@ -36,6 +38,8 @@ import { WalkInService } from './walk-in.service';
     WalkInService,
     ArrivalsRepository,
     ArrivalsService,
+    CheckInMemberDataRepository,
+    CheckInMemberData,
   ],
 })
 export class CheckInModule {}

@@ -45,6 +45,9 @@ export function dataSourceOptions(target: DatabaseTarget, entities: DataSourceOp
       db.pragma('journal_mode = WAL');
       db.pragma('foreign_keys = ON');
       db.pragma('busy_timeout = 5000');
+      // Deleted and overwritten content is zeroed in the file, so an erased member's old values do
+      // not survive in free pages or cells (ErasedPages checkpoints the WAL after an erasure).
+      db.pragma('secure_delete = ON');
     },
   };
 }

@@ -1,3 +1,5 @@
+import { InvitationMemberDataRepository } from './invitation-member-data.repository';
+import { InvitationMemberData } from './invitation-member-data.service';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AttendeesModule } from '../attendees/attendees.module';
@@ -35,6 +37,8 @@ import { RsvpService } from './rsvp/rsvp.service';
     RsvpService,
     CampaignRepository,
     InvitationRepository,
+    InvitationMemberDataRepository,
+    InvitationMemberData,
   ],
   exports: [RsvpService],
 })
