@@ -77,7 +77,12 @@ export class NominationMemberDataRepository {
 
   /** The nominator's name and contacts go; the nomination itself is about (and belongs to) its nominee. */
   async eraseNominator(ids: string[], tx: Tx): Promise<void> {
-    if (ids.length) await tx.manager.getRepository(Nomination).update({ id: In(ids) }, this.noNominator);
+    if (!ids.length) return;
+    await tx.manager.getRepository(Nomination).update({ id: In(ids) }, this.noNominator);
+    // The submission's history line names whoever sent the public form.
+    await tx.manager
+      .getRepository(NominationStatusChange)
+      .update({ nominationId: In(ids), actor: 'public' }, { actorName: 'Someone else (public form)' });
   }
 
   private readonly noNominator = { nominatorName: null, nominatorEmail: null, nominatorPhone: null };

@@ -6,7 +6,10 @@ const esc = (value: unknown) => Handlebars.escapeExpression(text(value));
 function text(value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
   if (Array.isArray(value)) return value.length ? value.map(text).join('; ') : '—';
-  if (typeof value === 'object') return JSON.stringify(value);
+  if (typeof value === 'object')
+    return Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => `${label(k)}: ${text(v)}`)
+      .join('; ');
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   return String(value);
 }

@@ -20,15 +20,14 @@ export interface MemberDataCopy {
 export const sectionTitles: Record<string, string> = {
   profile: 'Profile',
   history: 'Consents and history of the record',
+  imports: 'Import the record came from',
   outreach: 'Contact attempts (outreach log)',
   invitations: 'Invitations and answers',
   attendance: 'Badges and attendance',
   checkIns: 'Check-ins at the door',
   nominations: 'Nominations (as nominee and as nominator)',
   presenterProfiles: 'Presenter profiles',
-  imports: 'Import the record came from',
   emails: 'Emails (mail log)',
-  links: 'Personal links to manage the record',
 };
 
 export function buildDataCopy(
@@ -51,10 +50,15 @@ export function buildDataCopy(
       by: e.actor.startsWith('staff:') ? 'staff' : e.actor,
       details: e.details,
     })),
-    sections,
+    sections: Object.fromEntries(Object.entries(sections).sort(([a], [b]) => order(a) - order(b))),
   };
   return { exportedAt: now.toISOString(), version: versionOf(body), ...body };
 }
+
+const order = (key: string) => {
+  const at = Object.keys(sectionTitles).indexOf(key);
+  return at < 0 ? 99 : at;
+};
 
 /** The record's version: a hash of the copy's content, leaving out the copies already taken (exporting changes nothing). */
 function versionOf(body: Omit<MemberDataCopy, 'exportedAt' | 'version'>): string {
