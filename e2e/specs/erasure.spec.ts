@@ -94,13 +94,20 @@ describe('erasure is complete: one member through every flow, then erased', () =
     const batch = ((await upload.json()) as { batch: { id: string; mapping: Record<string, string> } }).batch;
     const checked = await organiser('POST', `/api/v1/imports/${batch.id}/preview`, { mapping: batch.mapping });
     expect({ problems: checked.problems, mapping: batch.mapping }).toEqual({ problems: [], mapping: expect.anything() });
-    const committed = await organiser('POST', `/api/v1/imports/${batch.id}/commit`, { consentInvitations: true, consentUpdates: true });
+    const committed = await organiser('POST', `/api/v1/imports/${batch.id}/commit`, {
+      consentInvitations: true,
+      consentUpdates: true,
+    });
     expect(committed).toMatchObject({ status: 'committed', importedCount: 1 });
     const found = await organiser('GET', `/api/v1/members?text=${encodeURIComponent(person.email)}`);
     memberId = (found.items as unknown as { id: string }[])[0].id;
 
     // Outreach, and consent changed by staff and by the member through their own link.
-    await organiser('POST', `/api/v1/members/${memberId}/outreach`, { channel: 'phone', outcome: 'reached', note: freeText.outreachNote });
+    await organiser('POST', `/api/v1/members/${memberId}/outreach`, {
+      channel: 'phone',
+      outcome: 'reached',
+      note: freeText.outreachNote,
+    });
     await organiser('PUT', `/api/v1/members/${memberId}/consent`, { invitations: true, updates: false, method: 'phone_call' });
     await anon('POST', '/api/v1/public/me/link', { email: person.email });
     const manage = linkIn(String((await mailTo(person.email, /personal link/i)).parsed.html), 'me');
@@ -188,9 +195,18 @@ describe('erasure is complete: one member through every flow, then erased', () =
 
     // Mail: the invitation, the badge confirmation, the manage link and the nomination acknowledgements arrived.
     await mailTo(person.email, /is confirmed/i);
-    for (let i = 0; i < 100 && sink.to(person.email).filter((m) => /received your nomination/.test(String(m.parsed.subject))).length < 2; i++)
+    for (
+      let i = 0;
+      i < 100 && sink.to(person.email).filter((m) => /received your nomination/.test(String(m.parsed.subject))).length < 2;
+      i++
+    )
       await new Promise((r) => setTimeout(r, 100));
-    expect(sink.to(person.email).map((m) => m.parsed.subject).sort()).toEqual([
+    expect(
+      sink
+        .to(person.email)
+        .map((m) => m.parsed.subject)
+        .sort(),
+    ).toEqual([
       'We received your nomination for Diaspora Forum 2027',
       'We received your nomination for Diaspora Forum 2027',
       'You are invited: Diaspora Forum 2027',
@@ -203,13 +219,24 @@ describe('erasure is complete: one member through every flow, then erased', () =
     const copy = await organiser('GET', `/api/v1/privacy/members/${memberId}/export`);
     exported = JSON.stringify(copy);
     const cookie = await signInCookie();
-    exportedHtml = await (await fetch(`${app.url}/api/v1/privacy/members/${memberId}/export.html`, { headers: { cookie } })).text();
+    exportedHtml = await (
+      await fetch(`${app.url}/api/v1/privacy/members/${memberId}/export.html`, { headers: { cookie } })
+    ).text();
     for (const value of [...Object.values(person), ...Object.values(freeText), 'wheelchair', 'vegetarian', 'East ramp door']) {
       expect(exported).toContain(value);
       expect(exportedHtml).toContain(value.replace(/'/g, '&#x27;'));
     }
     const sections = (copy as unknown as { sections: Record<string, unknown[]> }).sections;
-    for (const key of ['outreach', 'invitations', 'attendance', 'checkIns', 'nominations', 'presenterProfiles', 'imports', 'emails'])
+    for (const key of [
+      'outreach',
+      'invitations',
+      'attendance',
+      'checkIns',
+      'nominations',
+      'presenterProfiles',
+      'imports',
+      'emails',
+    ])
       expect(sections[key].length).toBeGreaterThan(0);
     expect(JSON.stringify(sections.nominations)).toMatch(/"as":"nominator".*|"as":"nominee"/);
     expect(exported).toMatch(/"as":"nominee"/);
@@ -223,7 +250,14 @@ describe('erasure is complete: one member through every flow, then erased', () =
     await organiser('POST', `/api/v1/privacy/members/${memberId}/erase`, { basedOn: preview.version });
     await new Promise((r) => setTimeout(r, 500)); // the log is written asynchronously
 
-    const searched = [...Object.values(person), '825550177', '7911123456', ...Object.values(freeText), 'wheelchair', ...Object.values(tokens)];
+    const searched = [
+      ...Object.values(person),
+      '825550177',
+      '7911123456',
+      ...Object.values(freeText),
+      'wheelchair',
+      ...Object.values(tokens),
+    ];
     const places: Record<string, string> = { 'app log': app.output(), ...databaseDump(app) };
     // The search reads the real data: the de-identified record is there, under its id.
     expect(Object.values(places).join('\n')).toContain(memberId);
@@ -274,9 +308,13 @@ function findNominationId(board: unknown, topic: string): string {
 function databaseDump(app: RunningApp): Record<string, string> {
   if (app.db.target.type === 'mysql') {
     const url = new URL(app.db.target.url);
-    const dump = execFileSync('mariadb-dump', ['-h', url.hostname, '-P', url.port || '3306', '-u', url.username || 'root', url.pathname.slice(1)], {
-      maxBuffer: 256 * 1024 * 1024,
-    });
+    const dump = execFileSync(
+      'mariadb-dump',
+      ['-h', url.hostname, '-P', url.port || '3306', '-u', url.username || 'root', url.pathname.slice(1)],
+      {
+        maxBuffer: 256 * 1024 * 1024,
+      },
+    );
     return { 'mariadb-dump': dump.toString('utf8') };
   }
   const file = app.db.target.file;
@@ -347,7 +385,10 @@ describe('the erase preview and "Download my data", in Chromium', () => {
 
     await panel.getByRole('button', { name: 'Erase for good' }).click();
     await page.waitForURL('**/admin/members');
-    const after = await page.evaluate((memberId) => fetch(`/api/v1/privacy/members/${memberId}/export`).then((r) => r.status), id);
+    const after = await page.evaluate(
+      (memberId) => fetch(`/api/v1/privacy/members/${memberId}/export`).then((r) => r.status),
+      id,
+    );
     expect(after).toBe(409);
   });
 

@@ -84,7 +84,8 @@ export class MemberPrivacyService {
   async forRequest(id: string): Promise<Member> {
     const member = await this.members.findById(id);
     if (!member || member.status === 'merged') throw DomainError.notFound('Member');
-    if (member.status === 'erased') throw DomainError.conflict('This member was already erased: nothing about them is left to export or erase');
+    if (member.status === 'erased')
+      throw DomainError.conflict('This member was already erased: nothing about them is left to export or erase');
     return member;
   }
 
@@ -99,7 +100,9 @@ export class MemberPrivacyService {
     await this.transactions.run(async (tx) => {
       await this.members
         .withTx(tx)
-        .addEvents([{ memberId: member.id, kind: 'exported', actor: eventActor(actor), details: { format }, at: this.clock.now() }]);
+        .addEvents([
+          { memberId: member.id, kind: 'exported', actor: eventActor(actor), details: { format }, at: this.clock.now() },
+        ]);
       await this.audit.record(
         {
           action: 'data.exported',

@@ -28,7 +28,9 @@ describe(MemberPrivacyService.name, () => {
     expect(preview.body.version).toMatch(/^[0-9a-f]{16}$/);
     const counts = Object.fromEntries(preview.body.sections.map((s: { key: string; count: number }) => [s.key, s.count]));
     expect(counts).toMatchObject({ profile: 1, outreach: 1, invitations: 0, attendance: 0, nominations: 0, emails: 0 });
-    expect(preview.body.sections.find((s: { key: string }) => s.key === 'outreach').title).toBe('Contact attempts (outreach log)');
+    expect(preview.body.sections.find((s: { key: string }) => s.key === 'outreach').title).toBe(
+      'Contact attempts (outreach log)',
+    );
 
     // Taking a copy does not change the version: an erasure based on it still goes through.
     const copy = await organiser.get(`/api/v1/privacy/members/${m.id}/export`).expect(200);
@@ -41,9 +43,15 @@ describe(MemberPrivacyService.name, () => {
   it('refuses an erasure based on an export when the record changed since, and erases once asked again', async () => {
     const [m] = await addMembers(t, [aMember({ city: 'Durban' })]);
     const copy = await organiser.get(`/api/v1/privacy/members/${m.id}/export`).expect(200);
-    await organiser.post(`/api/v1/members/${m.id}/outreach`).send({ channel: 'email', outcome: 'no_answer', note: 'Later' }).expect(201);
+    await organiser
+      .post(`/api/v1/members/${m.id}/outreach`)
+      .send({ channel: 'email', outcome: 'no_answer', note: 'Later' })
+      .expect(201);
 
-    const refused = await organiser.post(`/api/v1/privacy/members/${m.id}/erase`).send({ basedOn: copy.body.version }).expect(409);
+    const refused = await organiser
+      .post(`/api/v1/privacy/members/${m.id}/erase`)
+      .send({ basedOn: copy.body.version })
+      .expect(409);
     expect(refused.body.message).toMatch(/changed after the export/);
     expect(refused.body.fields).toEqual({ basedOn: ['the record changed since this version'] });
     expect(await row(m.id)).toMatchObject({ status: 'active', city: 'Durban', email: m.email });
@@ -58,7 +66,10 @@ describe(MemberPrivacyService.name, () => {
   it('records exports and erasures in the audit log, with ids and counts only', async () => {
     const [m] = await addMembers(t, [aMember({ firstName: 'Lineo', lastName: 'Audited' })]);
     await organiser.get(`/api/v1/privacy/members/${m.id}/export`).expect(200);
-    await organiser.get(`/api/v1/privacy/members/${m.id}/export.html`).expect(200).expect('content-type', /text\/html/);
+    await organiser
+      .get(`/api/v1/privacy/members/${m.id}/export.html`)
+      .expect(200)
+      .expect('content-type', /text\/html/);
     const exports = await audit('data.exported', m.id);
     expect(exports).toHaveLength(2);
     expect(exports.map((e: { summary: string }) => e.summary)).toEqual([
