@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createConnection } from 'mysql2/promise';
 import type { Browser, Page } from 'playwright-core';
 import { SmtpSink } from '../../backend/src/test/smtp-sink';
 import { signedInFetch } from '../support/api';
@@ -246,6 +248,7 @@ describe('erasure is complete: one member through every flow, then erased', () =
   });
 
   it('erases them: nothing of theirs is left in the database or the log', async () => {
+    const before = await rowCounts(app);
     const preview = await organiser('GET', `/api/v1/privacy/members/${memberId}/erasure-preview`);
     await organiser('POST', `/api/v1/privacy/members/${memberId}/erase`, { basedOn: preview.version });
     await new Promise((r) => setTimeout(r, 500)); // the log is written asynchronously
@@ -258,7 +261,7 @@ describe('erasure is complete: one member through every flow, then erased', () =
       'wheelchair',
       ...Object.values(tokens),
     ];
-    const places: Record<string, string> = { 'app log': app.output(), ...databaseDump(app) };
+    const places: Record<string, string> = { 'app log': app.output(), ...databaseDump(app), ...dataDirFiles(app) };
     // The search reads the real data: the de-identified record is there, under its id.
     expect(Object.values(places).join('\n')).toContain(memberId);
     const leaks = Object.entries(places).flatMap(([where, text]) =>
@@ -270,7 +273,26 @@ describe('erasure is complete: one member through every flow, then erased', () =
         }),
     );
     expect(leaks).toEqual([]);
-    // The counts stay: the record, the attendee and the check-in are still there, de-identified.
+    // The counts stay: every row is still there, de-identified; only the links are gone, and the
+    // erasure's own records (the member's history, the audit log, the log of exports) are added.
+    const after = await rowCounts(app);
+    expect(after).toEqual({
+      ...before,
+      member_tokens: 0,
+      invitation_tokens: 0,
+      member_events: before.member_events + 1,
+      audit_entries: after.audit_entries,
+      sessions: after.sessions,
+    });
+    expect(after.audit_entries).toBeGreaterThan(before.audit_entries);
+    expect(before).toMatchObject({
+      check_ins: 1,
+      attendees: 1,
+      invitations: 1,
+      nominations: 2,
+      outreach_logs: 1,
+      agenda_presenters: 1,
+    });
     const arrivals = JSON.stringify(await organiser('GET', `/api/v1/forums/${forumId}/attendees`));
     expect(arrivals).toContain('Erased');
   });
@@ -302,6 +324,41 @@ function findNominationId(board: unknown, topic: string): string {
   const id = walk(board);
   if (!id) throw new Error(`nomination "${topic}" not on the board: ${JSON.stringify(board).slice(0, 500)}`);
   return id;
+}
+
+/** How many rows each table holds. */
+async function rowCounts(app: RunningApp): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  if (app.db.target.type === 'mysql') {
+    const conn = await createConnection({ uri: app.db.target.url.replace(/^mariadb:/, 'mysql:') });
+    try {
+      const [tables] = (await conn.query('SHOW TABLES')) as unknown as [Record<string, string>[]];
+      for (const t of tables) {
+        const name = Object.values(t)[0];
+        const [[row]] = (await conn.query(`SELECT COUNT(*) AS n FROM \`${name}\``)) as unknown as [{ n: number }[]];
+        counts[name] = Number(row.n);
+      }
+    } finally {
+      await conn.end();
+    }
+    return counts;
+  }
+  const db = new Database(app.db.target.file, { readonly: true });
+  try {
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[];
+    for (const { name } of tables) counts[name] = (db.prepare(`SELECT COUNT(*) AS n FROM "${name}"`).get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+  return counts;
+}
+
+/** Every other file the app keeps in DATA_DIR (uploaded imports among them). */
+function dataDirFiles(app: RunningApp): Record<string, string> {
+  const files = readdirSync(app.db.dataDir, { recursive: true, withFileTypes: true }).filter(
+    (f) => f.isFile() && !f.name.startsWith('diaspora-forum.sqlite'),
+  );
+  return Object.fromEntries(files.map((f) => [`file ${f.name}`, readFileSync(join(f.parentPath, f.name)).toString('latin1')]));
 }
 
 /** Every place the database keeps data, as text to search: the raw files and every row (SQLite), or a dump (MariaDB). */
