@@ -1,3 +1,5 @@
+import { PresenterMemberDataRepository } from './presenter-member-data.repository';
+import { PresenterMemberData } from './presenter-member-data.service';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module';
@@ -24,6 +26,13 @@ import { SessionPresenter } from './session-presenter.entity';
     RegisterModule,
   ],
   controllers: [AgendaController, PublicAgendaController],
-  providers: [AgendaRepository, AgendaService, AgendaPresentersService, PublicAgendaService],
+  providers: [
+    AgendaRepository,
+    AgendaService,
+    AgendaPresentersService,
+    PublicAgendaService,
+    PresenterMemberDataRepository,
+    PresenterMemberData,
+  ],
 })
 export class AgendaModule {}

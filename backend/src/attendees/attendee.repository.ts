@@ -48,6 +48,23 @@ export class AttendeeRepository {
     return repo.save(repo.create(attendee));
   }
 
+  /** Every attendee record of a member, across forums, oldest first. */
+  listForMember(memberId: string, tx?: Tx): Promise<Attendee[]> {
+    return this.repo(tx).find({ where: { memberId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  /**
+   * Erasure: the name and needs go and the badge stops opening the door; role, country, province,
+   * badge number and status stay, so the forum's counts and the check-ins that point here still add up.
+   */
+  async deIdentifyMember(memberId: string, tx: Tx): Promise<number> {
+    const result = await this.repo(tx).update(
+      { memberId },
+      { firstName: 'Erased', lastName: 'attendee', needs: null, badgeRevoked: true },
+    );
+    return result.affected ?? 0;
+  }
+
   /** Re-issues in one statement, so two re-issues at once give two versions, never the same one twice. */
   async bumpVersion(id: string, tx?: Tx): Promise<void> {
     await this.repo(tx)

@@ -1,3 +1,4 @@
+import { AttendeeMemberData } from './attendee-member-data.service';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ForumsModule } from '../forums/forums.module';
@@ -12,7 +13,7 @@ import { AttendeesService } from './attendees.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Attendee]), ForumsModule, RegisterModule, RetentionModule],
   controllers: [AttendeesController],
-  providers: [AttendeesService, AttendeeRepository, AttendeeRetention],
-  exports: [AttendeesService],
+  providers: [AttendeesService, AttendeeRepository, AttendeeRetention, AttendeeMemberData],
+  exports: [AttendeesService, AttendeeMemberData],
 })
 export class AttendeesModule {}

@@ -1,3 +1,5 @@
+import { CheckInMemberDataRepository } from './check-in-member-data.repository';
+import { CheckInMemberData } from './check-in-member-data.service';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AttendeesModule } from '../attendees/attendees.module';
@@ -53,6 +55,8 @@ import { CheckInRetention } from './check-in-retention';
     ArrivalsRepository,
     ArrivalsService,
     CheckInRetention,
+    CheckInMemberDataRepository,
+    CheckInMemberData,
   ],
 })
 export class CheckInModule {}

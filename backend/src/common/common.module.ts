@@ -1,8 +1,12 @@
 import { Global, Module } from '@nestjs/common';
+import { ErasedPages } from '../database/erased-pages';
 import { Transactions } from '../database/transactions';
 import { Clock } from './clock';
 import { LinkLifetime } from './link-lifetime';
 
 @Global()
-@Module({ providers: [Clock, Transactions, LinkLifetime], exports: [Clock, Transactions, LinkLifetime] })
+@Module({
+  providers: [Clock, Transactions, LinkLifetime, ErasedPages],
+  exports: [Clock, Transactions, LinkLifetime, ErasedPages],
+})
 export class CommonModule {}

@@ -67,6 +67,9 @@ export function dataSourceOptions(target: DatabaseTarget, entities: DataSourceOp
       db.pragma('journal_mode = WAL');
       db.pragma('foreign_keys = ON');
       db.pragma(`busy_timeout = ${LOCK_WAIT_SECONDS * 1000}`);
+      // Deleted and overwritten content is zeroed in the file, so an erased member's old values do
+      // not survive in free pages or cells (ErasedPages checkpoints the WAL after an erasure).
+      db.pragma('secure_delete = ON');
     },
   };
 }

@@ -1,3 +1,5 @@
+import { InvitationMemberDataRepository } from './invitation-member-data.repository';
+import { InvitationMemberData } from './invitation-member-data.service';
 import { Module } from '@nestjs/common';
 import { RetentionModule } from '../retention/retention.module';
 import { InvitationRetention } from './invitation-retention';
@@ -39,6 +41,8 @@ import { RsvpService } from './rsvp/rsvp.service';
     CampaignRepository,
     InvitationRepository,
     InvitationRetention,
+    InvitationMemberDataRepository,
+    InvitationMemberData,
   ],
   exports: [RsvpService],
 })

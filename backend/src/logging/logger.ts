@@ -19,6 +19,31 @@ export function redactUrl(url: string): string {
   return url.replace(TOKEN_PATTERN, '/$1/[token]');
 }
 
+/** Query parameters that name a choice from a list, never something a person typed. */
+const listParameters = new Set(['lang', 'sort', 'status', 'state', 'template', 'format', 'role', 'day', 'kind', 'statuses']);
+const harmlessValue = /^(\d{1,6}|\d{4}-\d{2}-\d{2}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|true|false)$/i;
+
+/**
+ * Query strings carry what people type into search boxes (a member's name, email or phone): the
+ * log keeps which parameters were given, and only the values that cannot be personal (ids,
+ * numbers, dates, choices from a list such as `?lang=st`).
+ */
+export function withoutQueryValues(url: string): string {
+  const at = url.indexOf('?');
+  if (at < 0) return url;
+  const params = url
+    .slice(at + 1)
+    .split('&')
+    .map((pair) => {
+      const [key, value = ''] = pair.split('=');
+      const name = key.replace(/\[\]$/, '');
+      return value === '' || harmlessValue.test(value) || (listParameters.has(name) && /^[a-z_,-]{1,40}$/i.test(value))
+        ? pair
+        : `${key}=[redacted]`;
+    });
+  return `${url.slice(0, at)}?${params.join('&')}`;
+}
+
 /** JSON lines for log collectors; readable lines when a person watches a terminal. */
 export function createLogger(level: string): Logger {
   const options = {
@@ -56,7 +81,7 @@ export function logRequests(fastify: FastifyInstance): void {
       const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
       req.log[level](
         {
-          req: { id: req.id, method: req.method, url: redactUrl(req.url) },
+          req: { id: req.id, method: req.method, url: redactUrl(withoutQueryValues(req.url)) },
           res: { statusCode: status },
           responseTime: Math.round(reply.elapsedTime * 10) / 10,
         },

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, type DataSource, In, Not } from 'typeorm';
+import { Brackets, type DataSource, In, IsNull, Not } from 'typeorm';
 import type { Tx } from '../database/transactions';
 import { Message, type MessageState } from './message.entity';
 
@@ -217,19 +217,44 @@ export class MessageRepository {
   }
 
   /** Every message to a member, newest first (their data export). */
-  forMember(memberId: string): Promise<Message[]> {
-    return this.repo().find({ where: { memberId }, order: { createdAt: 'DESC' } });
+  /** A member's messages: filed under their id, or (not filed under anyone) sent to one of their addresses. */
+  forMember(memberId: string, recipients: string[] = [], tx?: Tx): Promise<Message[]> {
+    return this.repo(tx).find({
+      where: [{ memberId }, ...recipients.map((recipient) => ({ recipient, memberId: IsNull() }))],
+      order: { createdAt: 'DESC', id: 'ASC' },
+    });
   }
 
-  /** Cancels what is still to be sent to the member and scrubs every copy: the rows stay, for the counts. */
-  async eraseMember(memberId: string, tx: Tx): Promise<void> {
+  /**
+   * Cancels what is still to be sent to the member (by id, or to one of their addresses when the
+   * message was not filed under them, e.g. a nominator's acknowledgement) and scrubs every copy:
+   * the rows stay, for the counts. How many messages were scrubbed.
+   */
+  async eraseMember(memberId: string, recipients: string[], tx: Tx): Promise<number> {
+    const ids = (await this.forMember(memberId, recipients, tx)).map((m) => m.id);
+    return this.scrub(ids, tx);
+  }
+
+  /** The same, for messages written to someone else that mention the member (found by their idempotency keys). */
+  async eraseByKeys(idempotencyKeys: string[], tx: Tx): Promise<number> {
+    if (!idempotencyKeys.length) return 0;
+    const rows = await this.repo(tx).find({ where: { idempotencyKey: In(idempotencyKeys) }, select: { id: true } });
+    return this.scrub(
+      rows.map((m) => m.id),
+      tx,
+    );
+  }
+
+  private async scrub(ids: string[], tx: Tx): Promise<number> {
+    if (!ids.length) return 0;
     await this.repo(tx)
       .createQueryBuilder()
       .update()
       .set({ state: 'cancelled', lastError: 'member erased', sealedSecrets: null })
-      .where('memberId = :memberId AND state IN (:...open)', { memberId, open: ['queued', 'held', 'failed'] })
+      .where('id IN (:...ids) AND state IN (:...open)', { ids, open: ['queued', 'held', 'failed'] })
       .execute();
-    await this.repo(tx).update({ memberId }, { recipient: 'erased', data: {}, sealedSecrets: null });
+    await this.repo(tx).update({ id: In(ids) }, { recipient: 'erased', data: {}, lastError: null, sealedSecrets: null });
+    return ids.length;
   }
 
   /** Cancels the messages with these keys that have not gone out yet; how many. */
@@ -259,7 +284,7 @@ export class MessageRepository {
       .execute();
     const result = await this.repo(tx).update(
       { forumId, recipient: Not(In([ERASED_RECIPIENT, RETAINED_RECIPIENT])) },
-      { recipient: RETAINED_RECIPIENT, data: {} },
+      { recipient: RETAINED_RECIPIENT, data: {}, sealedSecrets: null },
     );
     return result.affected ?? 0;
   }

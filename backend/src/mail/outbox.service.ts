@@ -119,19 +119,39 @@ export class OutboxService {
   /** The emails a member was sent, as their data export shows them (register/self-service asks). */
   async exportForMember(
     memberId: string,
-  ): Promise<{ at: string; template: string; state: MessageState; sentAt: string | null }[]> {
-    const messages = await this.messages.forMember(memberId);
+    recipients: string[] = [],
+    tx?: Tx,
+  ): Promise<{ at: string; to: string; template: string; subject: string; state: MessageState; sentAt: string | null }[]> {
+    const messages = await this.messages.forMember(memberId, recipients, tx);
     return messages.map((m) => ({
       at: m.createdAt.toISOString(),
+      to: m.recipient,
       template: m.template,
+      subject: this.subjectOf(m),
       state: m.state,
       sentAt: m.sentAt?.toISOString() ?? null,
     }));
   }
 
-  /** Erasure: nothing more is sent to the member, and no copy keeps their address or the mail's data. */
-  eraseMember(memberId: string, tx: Tx): Promise<void> {
-    return this.messages.eraseMember(memberId, tx);
+  private subjectOf(m: Message): string {
+    try {
+      return this.renderer.render(m.template, m.locale, m.data).subject;
+    } catch {
+      return m.template; // a scrubbed copy no longer renders
+    }
+  }
+
+  /**
+   * Erasure: nothing more is sent to the member, and no copy keeps their address or the mail's data.
+   * `recipients`: their addresses, for messages not filed under their id. How many messages were scrubbed.
+   */
+  eraseMember(memberId: string, tx: Tx, recipients: string[] = []): Promise<number> {
+    return this.messages.eraseMember(memberId, recipients, tx);
+  }
+
+  /** Erasure of messages sent to others that mention the member (their module knows the idempotency keys). */
+  eraseMessages(idempotencyKeys: string[], tx: Tx): Promise<number> {
+    return this.messages.eraseByKeys(idempotencyKeys, tx);
   }
 
   /** Retention: how many of a forum's messages still hold a recipient and data. */

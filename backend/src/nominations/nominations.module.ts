@@ -1,3 +1,5 @@
+import { NominationMemberDataRepository } from './nomination-member-data.repository';
+import { NominationMemberData } from './nomination-member-data.service';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module';
@@ -28,6 +30,8 @@ import { PublicNominationsController } from './public-nominations.controller';
     NominationBoardService,
     NominationResponseService,
     NomineePresentersService,
+    NominationMemberDataRepository,
+    NominationMemberData,
   ],
   exports: [NomineePresentersService],
 })

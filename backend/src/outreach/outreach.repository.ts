@@ -35,8 +35,10 @@ export class OutreachRepository {
     return result.affected ?? 0;
   }
 
-  async clearNotes(memberId: string): Promise<void> {
+  /** How many attempts were logged for the member (all of them keep their place in the counts). */
+  async clearNotes(memberId: string): Promise<number> {
     await this.manager.getRepository(OutreachLog).update({ memberId }, { note: null });
+    return this.manager.getRepository(OutreachLog).countBy({ memberId });
   }
 
   /** The latest outcome per member, for a chunk of members (a call sheet page). */

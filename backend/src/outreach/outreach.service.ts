@@ -4,7 +4,7 @@ import { UsersService } from '../auth/users.service';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { type Tx, Transactions } from '../database/transactions';
-import { type MemberDataHolder, MemberDataHolders } from '../register/member-data-holders';
+import { type MemberDataHolder, MemberDataHolders, type MemberDataSubject } from '../register/member-data-holders';
 import type { OutreachOutcome } from '../register/register.constants';
 import { actorOf, type Member, RegisterService } from '../register/register.service';
 import type { OutreachChannel } from './outreach.constants';
@@ -96,15 +96,16 @@ export class OutreachService implements MemberDataHolder, OnModuleInit {
 
   /** A member's attempts for their copy of their data, newest first. */
   async exportFor(
-    memberId: string,
+    subject: MemberDataSubject,
+    tx?: Tx,
   ): Promise<{ at: string; channel: OutreachChannel; outcome: OutreachOutcome; note: string | null }[]> {
-    const logs = await this.logs.listForMember(memberId);
+    const logs = await (tx ? this.logs.withTx(tx) : this.logs).listForMember(subject.id);
     return logs.map((o) => ({ at: o.contactedAt.toISOString(), channel: o.channel, outcome: o.outcome, note: o.note }));
   }
 
   /** Erasure keeps the attempts (the counts stay right) but not the notes, which may describe the person. */
-  erase(tx: Tx, memberId: string): Promise<void> {
-    return this.logs.withTx(tx).clearNotes(memberId);
+  erase(tx: Tx, subject: MemberDataSubject): Promise<number> {
+    return this.logs.withTx(tx).clearNotes(subject.id);
   }
 
   /** The latest outcome per member, for call sheets. */

@@ -2,28 +2,50 @@ import { Injectable } from '@nestjs/common';
 import type { Tx } from '../database/transactions';
 
 /**
- * A module above the register that keeps data about members (the outreach log). The register's
- * merge, data export and erasure must reach that data, but the register cannot import the module
- * (it depends on the register): the module registers itself here instead, and its own service
- * does the work on its own tables.
+ * Who an export or an erasure is about: the member's id and, read before anything is erased, the
+ * contacts other records may hold them by (a nomination keeps its nominator's email and phone as given).
  */
-export interface MemberDataHolder {
-  /** The section of a member's data export, and the name a merge's history counts moves under (`<key>Moved`). */
-  readonly key: string;
-  /** Moves a merged member's data to the kept member, inside the merge's transaction; how many rows moved. */
-  reassign(tx: Tx, fromMemberId: string, toMemberId: string): Promise<number>;
-  /** What is held about the member, for their copy of their data. */
-  exportFor(memberId: string): Promise<unknown[]>;
-  /** Removes what identifies or describes the member, inside the erasure's transaction; the rows may stay for counts. */
-  erase(tx: Tx, memberId: string): Promise<void>;
+export interface MemberDataSubject {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  phone: string | null;
+  whatsapp: string | null;
+  /** The import batch the member came from, if any. */
+  sourceBatchId: string | null;
 }
 
-/** The holders that registered (each module above the register registers in its service's constructor). */
+/** One section of a member's data copy: its rows, as the member may read them (no other person's data). */
+export type MemberDataRows = Record<string, unknown>[];
+
+/**
+ * A module that keeps data about members (the outreach log, invitations, attendees, check-ins,
+ * nominations, presenters, the import files). The register's merge, data export and erasure must
+ * reach that data, but the register cannot import the modules above it: each registers itself here
+ * instead, and its own service does the work on its own tables.
+ */
+export interface MemberDataHolder {
+  /** The section of a member's data export (and its erasure preview), and the name a merge's history counts moves under (`<key>Moved`). */
+  readonly key: string;
+  /** Moves a merged member's data to the kept member, inside the merge's transaction; how many rows moved. Absent: a merge leaves the rows where they are. */
+  reassign?(tx: Tx, fromMemberId: string, toMemberId: string): Promise<number>;
+  /** What is held about the member, for their copy of their data (and, counted, for the erasure preview). */
+  exportFor(subject: MemberDataSubject, tx?: Tx): Promise<MemberDataRows>;
+  /**
+   * Removes what identifies or describes the member, inside the erasure's transaction; the rows may
+   * stay for counts (country, province, sectors, days, results). Returns how many rows it touched.
+   */
+  erase(tx: Tx, subject: MemberDataSubject): Promise<number>;
+}
+
+/** The holders that registered (each module registers in its service's onModuleInit). */
 @Injectable()
 export class MemberDataHolders {
   private readonly holders: MemberDataHolder[] = [];
 
   add(holder: MemberDataHolder): void {
+    if (this.holders.some((h) => h.key === holder.key)) throw new Error(`Two member data holders are named "${holder.key}"`);
     this.holders.push(holder);
   }
 

@@ -96,7 +96,9 @@ export class DuplicatesService {
       await members.save(Object.assign(keep, fields, consent, { status }), sectors);
       await this.repo.withTx(tx).markMerged(other.id, keep.id);
       const moved: Record<string, number> = {};
-      for (const holder of this.holders.all()) moved[`${holder.key}Moved`] = await holder.reassign(tx, other.id, keep.id);
+      for (const holder of this.holders.all()) {
+        if (holder.reassign) moved[`${holder.key}Moved`] = await holder.reassign(tx, other.id, keep.id);
+      }
       const actor = actorOf(user);
       await members.addEvents([
         {

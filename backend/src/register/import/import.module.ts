@@ -1,3 +1,4 @@
+import { ImportMemberData } from './import-member-data.service';
 import { Module } from '@nestjs/common';
 import { MultipartModule } from '@nestjs/platform-fastify';
 import { join } from 'node:path';
@@ -25,6 +26,6 @@ export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
     }),
   ],
   controllers: [ImportController],
-  providers: [ImportService, ImportBatchRepository, ImportedMembersRepository],
+  providers: [ImportService, ImportBatchRepository, ImportedMembersRepository, ImportMemberData],
 })
 export class ImportModule {}

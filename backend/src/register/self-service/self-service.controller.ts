@@ -1,5 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, StreamableFile } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { htmlDownload } from './data-copy-download';
+import { MemberDataCopyDto } from './dto/privacy.dto';
 import { Public } from '../../auth/auth.decorators';
 import {
   AcceptedDto,
@@ -62,9 +64,16 @@ export class SelfServiceController {
   }
 
   @Get('me/:token/export')
-  @ApiOkResponse({ description: 'all data held about the member, as JSON' })
-  async export(@Param('token') token: string): Promise<Record<string, unknown>> {
+  @ApiOkResponse({ type: MemberDataCopyDto, description: 'all data held about the member, for programs to read' })
+  async export(@Param('token') token: string): Promise<MemberDataCopyDto> {
     return this.privacy.export(await this.links.member(token), 'member');
+  }
+
+  @Get('me/:token/export.html')
+  @ApiProduces('text/html')
+  @ApiOkResponse({ description: 'the same copy as a page to read or print' })
+  async exportHtml(@Param('token') token: string): Promise<StreamableFile> {
+    return htmlDownload(await this.privacy.export(await this.links.member(token), 'member', 'html'));
   }
 
   @Delete('me/:token')

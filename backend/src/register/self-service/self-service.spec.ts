@@ -161,11 +161,11 @@ describe(SelfRegistrationService.name, () => {
     });
 
     const exported = await t.anon().get(`${link}/export`).expect(200);
-    expect(exported.body.member).toMatchObject({ firstName: 'Mpho', email: 'mpho@example.org', source: 'self' });
+    expect(exported.body.profile).toMatchObject({ firstName: 'Mpho', email: 'mpho@example.org', source: 'self' });
     expect(exported.body.history.map((h: { kind: string }) => h.kind)).toEqual(
       expect.arrayContaining(['created', 'confirmed', 'updated']),
     );
-    expect(exported.body.emails.map((e: { template: string }) => e.template)).toEqual(
+    expect(exported.body.sections.emails.map((e: { template: string }) => e.template)).toEqual(
       expect.arrayContaining(['register-confirm', 'register-welcome']),
     );
     await t.anon().get('/api/v1/public/me/not-a-real-token').expect(404);
@@ -217,9 +217,9 @@ describe(SelfRegistrationService.name, () => {
     await registrar.post(`/api/v1/privacy/members/${id}/erase`).expect(403);
     const organiser = await t.signedIn('organiser');
     const exported = await organiser.get(`/api/v1/privacy/members/${id}/export`).expect(200);
-    expect(exported.body.member.email).toBe('on.request@example.org');
+    expect(exported.body.profile.email).toBe('on.request@example.org');
     await organiser.post(`/api/v1/privacy/members/${id}/erase`).expect(204);
-    await organiser.post(`/api/v1/privacy/members/${id}/erase`).expect(404);
+    await organiser.post(`/api/v1/privacy/members/${id}/erase`).expect(409);
     expect((await t.dataSource.query('SELECT status FROM members WHERE id = ?', [id]))[0].status).toBe('erased');
   });
 });

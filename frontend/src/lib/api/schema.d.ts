@@ -964,6 +964,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/me/{token}/export.html": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SelfService_exportHtml"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/privacy/members/{id}/export": {
         parameters: {
             query?: never;
@@ -972,6 +988,38 @@ export interface paths {
             cookie?: never;
         };
         get: operations["Privacy_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/members/{id}/export.html": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Privacy_exportHtml"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/members/{id}/erasure-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Privacy_preview"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2641,6 +2689,43 @@ export interface components {
             consentInvitations?: boolean;
             /** @description may the Directorate send you news and information? */
             consentUpdates?: boolean;
+        };
+        MemberDataCopyDto: {
+            exportedAt: string;
+            /** @description Send it back as basedOn to erase exactly what this copy shows */
+            version: string;
+            profile: {
+                [key: string]: unknown;
+            };
+            consent: {
+                [key: string]: unknown;
+            };
+            history: {
+                [key: string]: unknown;
+            }[];
+            /** @description outreach, invitations, attendance, checkIns, nominations, presenterProfiles, imports, emails */
+            sections: {
+                [key: string]: {
+                    [key: string]: unknown;
+                }[];
+            };
+        };
+        ErasureSectionDto: {
+            key: string;
+            title: string;
+            count: number;
+        };
+        ErasurePreviewDto: {
+            /** @description The record as it is now; send it back as basedOn when erasing */
+            version: string;
+            sections: components["schemas"]["ErasureSectionDto"][];
+        };
+        EraseRequestDto: {
+            /**
+             * @description The version of the export or erasure preview the decision was made on; when the record changed since, nothing is erased (409)
+             * @example 3f2a9c0d1e4b5a67
+             */
+            basedOn?: string;
         };
         OutreachContactDto: {
             id: string;
@@ -6054,7 +6139,29 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description all data held about the member, as JSON */
+            /** @description all data held about the member, for programs to read */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberDataCopyDto"];
+                };
+            };
+        };
+    };
+    SelfService_exportHtml: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the same copy as a page to read or print */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6074,12 +6181,83 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description all data held about the member, as JSON */
+            /** @description all data held about the member, for programs to read */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberDataCopyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Privacy_exportHtml: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the same copy as a page to read or print */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Privacy_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasurePreviewDto"];
+                };
             };
             /** @description Not signed in */
             401: {
@@ -6106,7 +6284,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EraseRequestDto"];
+            };
+        };
         responses: {
             204: {
                 headers: {
