@@ -158,8 +158,7 @@ export class ForumsService {
   }
 }
 
-function checkForum(forum: Required<Omit<ForumInput, 'slug' | 'doorPhoneSearch'>>): void {
-function checkForum(forum: Required<Omit<ForumInput, 'slug' | 'retentionMonths'>>): void {
+function checkForum(forum: Required<Omit<ForumInput, 'slug' | 'doorPhoneSearch' | 'retentionMonths'>>): void {
   const fields: FieldErrors = {};
   if (!isTimeZone(forum.timezone)) fields.timezone = ['not a known time zone, e.g. Africa/Maseru'];
   if (!isRealDate(forum.startDate)) fields.startDate = ['not a real date'];

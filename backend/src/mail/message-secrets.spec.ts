@@ -127,6 +127,7 @@ describe('Outbox personal links', () => {
         [CALENDAR_KEY]: `BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:Forum\r\nURL;VALUE=URI:https://forum.example.org/rsvp/${TOKEN.slice(0, 20)}\r\n ${TOKEN.slice(20)}L${n}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n`,
       },
       sealedSecrets: null,
+      forumId: null,
       idempotencyKey: `legacy:${n}`,
       state,
       nextAttemptAt: new Date(),

@@ -100,6 +100,54 @@ export interface paths {
         patch: operations["Users_update"];
         trace?: never;
     };
+    "/api/v1/users/{id}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Users_unlock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/door-devices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DoorDevices_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/door-devices/{deviceId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DoorDevices_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/forums": {
         parameters: {
             query?: never;
@@ -404,6 +452,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/door/forums/{forumId}/door-list.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Door_doorList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/door/device": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["Door_reportDevice"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/door/forums/{forumId}/check-ins": {
         parameters: {
             query?: never;
@@ -430,6 +510,38 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["Door_walkIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/door-staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DoorStaff_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/door-staff/{userId}/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["DoorStaff_assign"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1676,6 +1788,11 @@ export interface components {
             lastSignInAt: string | null;
             /** Format: date-time */
             createdAt: string;
+            /**
+             * Format: date-time
+             * @description while sign-in is locked after failed attempts: when the lock ends (an organiser may unlock sooner)
+             */
+            lockedUntil: string | null;
         };
         CreateUserDto: {
             /** @example registrar@example.org */
@@ -1706,6 +1823,26 @@ export interface components {
             countries?: string[];
             active?: boolean;
         };
+        DoorDeviceDto: {
+            deviceId: string;
+            userId: string;
+            userName: string;
+            role: components["schemas"]["StaffRole"];
+            /** @description the door's name the device reported */
+            deviceName: string | null;
+            /** Format: date-time */
+            signedInAt: string;
+            /** Format: date-time */
+            lastSeenAt: string;
+            /** Format: date-time */
+            lastSyncAt: string | null;
+            /** @description check-ins waiting on the device at its last sync */
+            waitingCount: number | null;
+            /** @description check-ins the server refused, set aside on the device */
+            setAsideCount: number | null;
+            /** Format: date-time */
+            revokedAt: string | null;
+        };
         /** @enum {string} */
         ForumStatus: "draft" | "open" | "closed" | "archived";
         ForumDto: {
@@ -1722,6 +1859,7 @@ export interface components {
             /** Format: date-time */
             rsvpDeadline: string | null;
             status: components["schemas"]["ForumStatus"];
+            doorPhoneSearch: boolean;
             /** @description null: the default retention */
             retentionMonths: number | null;
             /** Format: date-time */
@@ -1759,6 +1897,11 @@ export interface components {
             retentionMonths?: number | null;
             /** @default draft */
             status: components["schemas"]["ForumStatus"];
+            /**
+             * @description door devices get the last 4 digits of attendees' phones to search by
+             * @default false
+             */
+            doorPhoneSearch: boolean;
         };
         UpdateForumDto: {
             /** @example Basotho Diaspora Forum 2027 */
@@ -1790,6 +1933,11 @@ export interface components {
             retentionMonths?: number | null;
             /** @default draft */
             status: components["schemas"]["ForumStatus"];
+            /**
+             * @description door devices get the last 4 digits of attendees' phones to search by
+             * @default false
+             */
+            doorPhoneSearch: boolean;
         };
         HealthDto: {
             /** @example ok */
@@ -1797,11 +1945,20 @@ export interface components {
             /** @example ok */
             database: string;
         };
+        ExpiredLinkDto: {
+            /**
+             * @description the member's language, for the page that says the forum is over
+             * @enum {string}
+             */
+            locale: "en" | "st";
+            contactEmail: string | null;
+            contactPhone: string | null;
+        };
         ErrorBodyDto: {
             /** @example 400 */
             statusCode: number;
             /**
-             * @description validation, unauthenticated, forbidden, not_found, conflict, …
+             * @description validation, unauthenticated, forbidden, not_found, conflict, gone, …
              * @example validation
              */
             error: string;
@@ -1811,6 +1968,8 @@ export interface components {
             fields?: {
                 [key: string]: string[];
             };
+            /** @description for a personal link whose forum is over (410 gone) */
+            expiredLink?: components["schemas"]["ExpiredLinkDto"];
             /** @description the request id, as in the server log */
             correlationId: string;
         };
@@ -1962,6 +2121,17 @@ export interface components {
                 0 | 1
             ][];
         };
+        DoorDeviceReportDto: {
+            /**
+             * @description the door's name given on this device
+             * @example Main gate
+             */
+            deviceName: string;
+            /** @description check-ins waiting on the device */
+            waitingCount: number;
+            /** @description check-ins the server refused, set aside on the device */
+            setAsideCount: number;
+        };
         /** @enum {string} */
         DoorCheckInMethod: "scan" | "manual";
         CheckInItemDto: {
@@ -1979,6 +2149,8 @@ export interface components {
             method: components["schemas"]["DoorCheckInMethod"];
             /** @description decided offline and sent later */
             offline: boolean;
+            /** @description door staff admit against the verdict ("already checked in" or "other day"), saying why; never admits a revoked badge */
+            overrideReason?: string;
         };
         CheckInBatchDto: {
             /**
@@ -1989,7 +2161,7 @@ export interface components {
             checkIns: components["schemas"]["CheckInItemDto"][];
         };
         /** @enum {string} */
-        CheckInResult: "admitted" | "duplicate" | "revoked" | "unknown";
+        CheckInResult: "admitted" | "duplicate" | "forced" | "revoked" | "unknown";
         AdmissionDto: {
             /** Format: date-time */
             scannedAt: string;
@@ -2046,6 +2218,21 @@ export interface components {
             /** @description the new badge's QR text */
             qrText: string;
         };
+        DoorAssignmentDto: {
+            forumId: string;
+            /** @description the forum days worked; empty or null: every day */
+            days?: string[] | null;
+        };
+        DoorStaffDto: {
+            userId: string;
+            name: string;
+            email: string;
+            active: boolean;
+            assignments: components["schemas"]["DoorAssignmentDto"][];
+        };
+        DoorAssignmentsDto: {
+            assignments: components["schemas"]["DoorAssignmentDto"][];
+        };
         DayArrivalsDto: {
             day: string;
             admitted: number;
@@ -2088,6 +2275,8 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        /** @enum {string} */
+        ConflictKind: "duplicate" | "override" | "off_day";
         ConflictAttendeeDto: {
             id: string;
             firstName: string;
@@ -2109,12 +2298,22 @@ export interface components {
             offline: boolean;
             /** Format: date-time */
             recordedAt: string;
+            /** @description admitted by door staff against the verdict (an override) */
+            forced: boolean;
+            /** @description the override's reason, as door staff gave it */
+            reason: string | null;
+            /** @description the scan time is not on its forum day (forum time zone, with tolerance) */
+            offDay: boolean;
+            /** @description the device (session) that sent it */
+            deviceId: string | null;
         };
         ConflictDto: {
+            kind: components["schemas"]["ConflictKind"];
             day: string;
             attendee: components["schemas"]["ConflictAttendeeDto"];
-            /** @description the first admission, the one that reached the server first */
-            admission: components["schemas"]["ConflictAdmissionDto"];
+            /** @description the first admission, the one that reached the server first (null when it is this check-in) */
+            admission: components["schemas"]["ConflictAdmissionDto"] | null;
+            /** @description the check-in in question (for a duplicate, the later scan) */
             duplicate: components["schemas"]["ConflictDuplicateDto"];
         };
         CampaignAudienceDto: {
@@ -3730,6 +3929,109 @@ export interface operations {
             };
         };
     };
+    Users_unlock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description lifts a sign-in lock set after failed attempts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DoorDevices_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DoorDeviceDto"][];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DoorDevices_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                deviceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description signed out: the device gets 401 device_revoked and clears its data */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     Forums_list: {
         parameters: {
             query?: never;
@@ -4562,6 +4864,78 @@ export interface operations {
             };
         };
     };
+    Door_doorList: {
+        parameters: {
+            query?: {
+                /** @description one forum day; without it, a tick box for each day you work */
+                day?: string;
+            };
+            header?: never;
+            path: {
+                forumId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the paper door list: everyone with a valid badge by surname, badge numbers, tick boxes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: door, organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Door_reportDevice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DoorDeviceReportDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: door, organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     Door_checkIn: {
         parameters: {
             query?: never;
@@ -4632,6 +5006,78 @@ export interface operations {
                 content?: never;
             };
             /** @description Allowed to: door, organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DoorStaff_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DoorStaffDto"][];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DoorStaff_assign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DoorAssignmentsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DoorAssignmentsDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Allowed to: organiser */
             403: {
                 headers: {
                     [name: string]: unknown;

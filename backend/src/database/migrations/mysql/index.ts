@@ -6,7 +6,6 @@ import { AgendaAndNominations1795376206466 } from './1795376206466-AgendaAndNomi
 import { InvitationsAndAttendees1795376708293 } from './1795376708293-InvitationsAndAttendees';
 import { SegmentIndexes1795378928705 } from './1795378928705-SegmentIndexes';
 import { BadgesAndCheckIns1795384535238 } from './1795384535238-BadgesAndCheckIns';
-import { AuditLog1796194460081 } from './1796194460081-AuditLog';
-import { RetentionAndAuditPage1796195706808 } from './1796195706808-RetentionAndAuditPage';
+import { TrustAndPrivacy1796202761413 } from './1796202761413-TrustAndPrivacy';
 
-export const mysqlMigrations = [Initial1795373344976, AddRegister1795374062009, RegisterAndOutbox1795374618599, AgendaAndNominations1795376206466, InvitationsAndAttendees1795376708293, SegmentIndexes1795378928705, BadgesAndCheckIns1795384535238, AuditLog1796194460081, RetentionAndAuditPage1796195706808];
+export const mysqlMigrations = [Initial1795373344976, AddRegister1795374062009, RegisterAndOutbox1795374618599, AgendaAndNominations1795376206466, InvitationsAndAttendees1795376708293, SegmentIndexes1795378928705, BadgesAndCheckIns1795384535238, TrustAndPrivacy1796202761413];

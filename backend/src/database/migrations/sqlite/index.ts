@@ -6,7 +6,6 @@ import { AgendaAndNominations1795376201498 } from './1795376201498-AgendaAndNomi
 import { InvitationsAndAttendees1795376702585 } from './1795376702585-InvitationsAndAttendees';
 import { SegmentIndexes1795378926844 } from './1795378926844-SegmentIndexes';
 import { BadgesAndCheckIns1795384532599 } from './1795384532599-BadgesAndCheckIns';
-import { AuditLog1796194457903 } from './1796194457903-AuditLog';
-import { RetentionAndAuditPage1796195700027 } from './1796195700027-RetentionAndAuditPage';
+import { TrustAndPrivacy1796202759856 } from './1796202759856-TrustAndPrivacy';
 
-export const sqliteMigrations = [Initial1795373344185, AddRegister1795374059847, RegisterAndOutbox1795374616187, AgendaAndNominations1795376201498, InvitationsAndAttendees1795376702585, SegmentIndexes1795378926844, BadgesAndCheckIns1795384532599, AuditLog1796194457903, RetentionAndAuditPage1796195700027];
+export const sqliteMigrations = [Initial1795373344185, AddRegister1795374059847, RegisterAndOutbox1795374616187, AgendaAndNominations1795376201498, InvitationsAndAttendees1795376702585, SegmentIndexes1795378926844, BadgesAndCheckIns1795384532599, TrustAndPrivacy1796202759856];

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
 
-export class DoorStaffDevicesOverrides1796195327071 implements MigrationInterface {
-    name = 'DoorStaffDevicesOverrides1796195327071'
+export class TrustAndPrivacy1796202761413 implements MigrationInterface {
+    name = 'TrustAndPrivacy1796202761413'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`
@@ -17,6 +17,43 @@ export class DoorStaffDevicesOverrides1796195327071 implements MigrationInterfac
                 INDEX \`IDX_7a9eb7ff9ee25a969e82e5e891\` (\`forumId\`),
                 UNIQUE INDEX \`IDX_0f7a099d58b90e6425f44e012b\` (\`userId\`, \`forumId\`),
                 PRIMARY KEY (\`id\`)
+            ) ENGINE = InnoDB
+        `);
+        await queryRunner.query(`
+            CREATE TABLE \`sign_in_throttles\` (
+                \`keyHash\` varchar(64) NOT NULL,
+                \`scope\` varchar(8) NOT NULL,
+                \`failures\` int NOT NULL DEFAULT '0',
+                \`lockedUntil\` datetime NULL,
+                \`lastFailureAt\` datetime NOT NULL,
+                INDEX \`IDX_a666ab5ead0900a3c0d7f1239c\` (\`lastFailureAt\`),
+                PRIMARY KEY (\`keyHash\`)
+            ) ENGINE = InnoDB
+        `);
+        await queryRunner.query(`
+            CREATE TABLE \`audit_entries\` (
+                \`id\` varchar(36) NOT NULL,
+                \`at\` datetime(3) NOT NULL,
+                \`action\` varchar(48) NOT NULL,
+                \`actorId\` varchar(36) NULL,
+                \`actorRole\` varchar(16) NOT NULL,
+                \`targetType\` varchar(24) NULL,
+                \`targetId\` varchar(64) NULL,
+                \`summary\` varchar(500) NOT NULL,
+                INDEX \`IDX_3426e518626e2affdad2e44158\` (\`targetType\`, \`targetId\`),
+                INDEX \`IDX_86f149b397133751bc321c8e37\` (\`action\`, \`at\`),
+                INDEX \`IDX_b12f87335630edfd1294cf349b\` (\`at\`),
+                PRIMARY KEY (\`id\`)
+            ) ENGINE = InnoDB
+        `);
+        await queryRunner.query(`
+            CREATE TABLE \`scheduled_jobs\` (
+                \`name\` varchar(48) NOT NULL,
+                \`nextRunAt\` datetime(3) NOT NULL,
+                \`leaseUntil\` datetime(3) NULL,
+                \`leaseOwner\` varchar(64) NULL,
+                \`lastRunAt\` datetime(3) NULL,
+                PRIMARY KEY (\`name\`)
             ) ENGINE = InnoDB
         `);
         await queryRunner.query(`
@@ -65,7 +102,19 @@ export class DoorStaffDevicesOverrides1796195327071 implements MigrationInterfac
         `);
         await queryRunner.query(`
             ALTER TABLE \`forums\`
+            ADD \`retentionMonths\` int NULL
+        `);
+        await queryRunner.query(`
+            ALTER TABLE \`forums\`
             ADD \`doorPhoneSearch\` tinyint NOT NULL DEFAULT 0
+        `);
+        await queryRunner.query(`
+            ALTER TABLE \`messages\`
+            ADD \`forumId\` varchar(36) NULL
+        `);
+        await queryRunner.query(`
+            ALTER TABLE \`messages\`
+            ADD \`sealedSecrets\` text NULL
         `);
         await queryRunner.query(`
             CREATE UNIQUE INDEX \`IDX_631b40eaefa5126be3ed1a3a0e\` ON \`attendees\` (\`forumId\`, \`memberId\`)
@@ -73,9 +122,15 @@ export class DoorStaffDevicesOverrides1796195327071 implements MigrationInterfac
         await queryRunner.query(`
             CREATE UNIQUE INDEX \`IDX_ab840ac6aad6fb7b77fa518611\` ON \`check_ins\` (\`forumId\`, \`nonce\`)
         `);
+        await queryRunner.query(`
+            CREATE INDEX \`IDX_792c23abc7b6ea1693496fcf4d\` ON \`messages\` (\`forumId\`)
+        `);
     }
 
     public async down(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`
+            DROP INDEX \`IDX_792c23abc7b6ea1693496fcf4d\` ON \`messages\`
+        `);
         await queryRunner.query(`
             DROP INDEX \`IDX_ab840ac6aad6fb7b77fa518611\` ON \`check_ins\`
         `);
@@ -83,7 +138,16 @@ export class DoorStaffDevicesOverrides1796195327071 implements MigrationInterfac
             DROP INDEX \`IDX_631b40eaefa5126be3ed1a3a0e\` ON \`attendees\`
         `);
         await queryRunner.query(`
+            ALTER TABLE \`messages\` DROP COLUMN \`sealedSecrets\`
+        `);
+        await queryRunner.query(`
+            ALTER TABLE \`messages\` DROP COLUMN \`forumId\`
+        `);
+        await queryRunner.query(`
             ALTER TABLE \`forums\` DROP COLUMN \`doorPhoneSearch\`
+        `);
+        await queryRunner.query(`
+            ALTER TABLE \`forums\` DROP COLUMN \`retentionMonths\`
         `);
         await queryRunner.query(`
             ALTER TABLE \`sessions\` DROP COLUMN \`revokedAt\`
@@ -117,6 +181,27 @@ export class DoorStaffDevicesOverrides1796195327071 implements MigrationInterfac
         `);
         await queryRunner.query(`
             ALTER TABLE \`check_ins\` DROP COLUMN \`deviceId\`
+        `);
+        await queryRunner.query(`
+            DROP TABLE \`scheduled_jobs\`
+        `);
+        await queryRunner.query(`
+            DROP INDEX \`IDX_b12f87335630edfd1294cf349b\` ON \`audit_entries\`
+        `);
+        await queryRunner.query(`
+            DROP INDEX \`IDX_86f149b397133751bc321c8e37\` ON \`audit_entries\`
+        `);
+        await queryRunner.query(`
+            DROP INDEX \`IDX_3426e518626e2affdad2e44158\` ON \`audit_entries\`
+        `);
+        await queryRunner.query(`
+            DROP TABLE \`audit_entries\`
+        `);
+        await queryRunner.query(`
+            DROP INDEX \`IDX_a666ab5ead0900a3c0d7f1239c\` ON \`sign_in_throttles\`
+        `);
+        await queryRunner.query(`
+            DROP TABLE \`sign_in_throttles\`
         `);
         await queryRunner.query(`
             DROP INDEX \`IDX_0f7a099d58b90e6425f44e012b\` ON \`door_assignments\`

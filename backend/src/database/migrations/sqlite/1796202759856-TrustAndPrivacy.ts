@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
 
-export class DoorStaffDevicesOverrides1796195320242 implements MigrationInterface {
-    name = 'DoorStaffDevicesOverrides1796195320242'
+export class TrustAndPrivacy1796202759856 implements MigrationInterface {
+    name = 'TrustAndPrivacy1796202759856'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`
@@ -21,6 +21,48 @@ export class DoorStaffDevicesOverrides1796195320242 implements MigrationInterfac
         `);
         await queryRunner.query(`
             CREATE UNIQUE INDEX "IDX_0f7a099d58b90e6425f44e012b" ON "door_assignments" ("userId", "forumId")
+        `);
+        await queryRunner.query(`
+            CREATE TABLE "sign_in_throttles" (
+                "keyHash" varchar(64) PRIMARY KEY NOT NULL,
+                "scope" varchar(8) NOT NULL,
+                "failures" integer NOT NULL DEFAULT (0),
+                "lockedUntil" datetime,
+                "lastFailureAt" datetime NOT NULL
+            )
+        `);
+        await queryRunner.query(`
+            CREATE INDEX "IDX_a666ab5ead0900a3c0d7f1239c" ON "sign_in_throttles" ("lastFailureAt")
+        `);
+        await queryRunner.query(`
+            CREATE TABLE "audit_entries" (
+                "id" varchar(36) PRIMARY KEY NOT NULL,
+                "at" datetime(3) NOT NULL,
+                "action" varchar(48) NOT NULL,
+                "actorId" varchar(36),
+                "actorRole" varchar(16) NOT NULL,
+                "targetType" varchar(24),
+                "targetId" varchar(64),
+                "summary" varchar(500) NOT NULL
+            )
+        `);
+        await queryRunner.query(`
+            CREATE INDEX "IDX_3426e518626e2affdad2e44158" ON "audit_entries" ("targetType", "targetId")
+        `);
+        await queryRunner.query(`
+            CREATE INDEX "IDX_86f149b397133751bc321c8e37" ON "audit_entries" ("action", "at")
+        `);
+        await queryRunner.query(`
+            CREATE INDEX "IDX_b12f87335630edfd1294cf349b" ON "audit_entries" ("at")
+        `);
+        await queryRunner.query(`
+            CREATE TABLE "scheduled_jobs" (
+                "name" varchar(48) PRIMARY KEY NOT NULL,
+                "nextRunAt" datetime(3) NOT NULL,
+                "leaseUntil" datetime(3),
+                "leaseOwner" varchar(64),
+                "lastRunAt" datetime(3)
+            )
         `);
         await queryRunner.query(`
             DROP INDEX "IDX_d95bd61f33e5918e8affd667c9"
@@ -162,6 +204,7 @@ export class DoorStaffDevicesOverrides1796195320242 implements MigrationInterfac
                 "updatedAt" datetime NOT NULL DEFAULT (datetime('now')),
                 "placesTaken" integer NOT NULL DEFAULT (0),
                 "lastBadgeNumber" integer NOT NULL DEFAULT (0),
+                "retentionMonths" integer,
                 "doorPhoneSearch" boolean NOT NULL DEFAULT (0),
                 CONSTRAINT "UQ_505d0853ce50ea01d323429dae2" UNIQUE ("slug")
             )
@@ -207,6 +250,87 @@ export class DoorStaffDevicesOverrides1796195320242 implements MigrationInterfac
                 RENAME TO "forums"
         `);
         await queryRunner.query(`
+            DROP INDEX "IDX_d8c6d3f534885550caba170628"
+        `);
+        await queryRunner.query(`
+            DROP INDEX "IDX_5fb73ec3167ac1b3d330c9c2b8"
+        `);
+        await queryRunner.query(`
+            DROP INDEX "IDX_d97799f977ce7ec3bcdf5691d2"
+        `);
+        await queryRunner.query(`
+            CREATE TABLE "temporary_messages" (
+                "id" varchar(36) PRIMARY KEY NOT NULL,
+                "recipient" varchar(254) NOT NULL,
+                "memberId" varchar(36),
+                "template" varchar(64) NOT NULL,
+                "locale" varchar(2) NOT NULL,
+                "data" text NOT NULL,
+                "idempotencyKey" varchar(191) NOT NULL,
+                "state" varchar(12) NOT NULL,
+                "attempts" integer NOT NULL DEFAULT (0),
+                "nextAttemptAt" datetime(3) NOT NULL,
+                "leaseUntil" datetime(3),
+                "lastError" varchar(1000),
+                "smtpMessageId" varchar(255),
+                "createdAt" datetime NOT NULL DEFAULT (datetime('now')),
+                "sentAt" datetime,
+                "forumId" varchar(36),
+                "sealedSecrets" text
+            )
+        `);
+        await queryRunner.query(`
+            INSERT INTO "temporary_messages"(
+                    "id",
+                    "recipient",
+                    "memberId",
+                    "template",
+                    "locale",
+                    "data",
+                    "idempotencyKey",
+                    "state",
+                    "attempts",
+                    "nextAttemptAt",
+                    "leaseUntil",
+                    "lastError",
+                    "smtpMessageId",
+                    "createdAt",
+                    "sentAt"
+                )
+            SELECT "id",
+                "recipient",
+                "memberId",
+                "template",
+                "locale",
+                "data",
+                "idempotencyKey",
+                "state",
+                "attempts",
+                "nextAttemptAt",
+                "leaseUntil",
+                "lastError",
+                "smtpMessageId",
+                "createdAt",
+                "sentAt"
+            FROM "messages"
+        `);
+        await queryRunner.query(`
+            DROP TABLE "messages"
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "temporary_messages"
+                RENAME TO "messages"
+        `);
+        await queryRunner.query(`
+            CREATE INDEX "IDX_d8c6d3f534885550caba170628" ON "messages" ("state", "nextAttemptAt")
+        `);
+        await queryRunner.query(`
+            CREATE UNIQUE INDEX "IDX_5fb73ec3167ac1b3d330c9c2b8" ON "messages" ("idempotencyKey")
+        `);
+        await queryRunner.query(`
+            CREATE INDEX "IDX_d97799f977ce7ec3bcdf5691d2" ON "messages" ("memberId")
+        `);
+        await queryRunner.query(`
             CREATE UNIQUE INDEX "IDX_631b40eaefa5126be3ed1a3a0e" ON "attendees" ("forumId", "memberId")
         `);
         await queryRunner.query(`
@@ -215,9 +339,15 @@ export class DoorStaffDevicesOverrides1796195320242 implements MigrationInterfac
         await queryRunner.query(`
             CREATE UNIQUE INDEX "IDX_fd11aa87698d5a784713b9de97" ON "sessions" ("deviceId")
         `);
+        await queryRunner.query(`
+            CREATE INDEX "IDX_792c23abc7b6ea1693496fcf4d" ON "messages" ("forumId")
+        `);
     }
 
     public async down(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`
+            DROP INDEX "IDX_792c23abc7b6ea1693496fcf4d"
+        `);
         await queryRunner.query(`
             DROP INDEX "IDX_fd11aa87698d5a784713b9de97"
         `);
@@ -226,6 +356,85 @@ export class DoorStaffDevicesOverrides1796195320242 implements MigrationInterfac
         `);
         await queryRunner.query(`
             DROP INDEX "IDX_631b40eaefa5126be3ed1a3a0e"
+        `);
+        await queryRunner.query(`
+            DROP INDEX "IDX_d97799f977ce7ec3bcdf5691d2"
+        `);
+        await queryRunner.query(`
+            DROP INDEX "IDX_5fb73ec3167ac1b3d330c9c2b8"
+        `);
+        await queryRunner.query(`
+            DROP INDEX "IDX_d8c6d3f534885550caba170628"
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "messages"
+                RENAME TO "temporary_messages"
+        `);
+        await queryRunner.query(`
+            CREATE TABLE "messages" (
+                "id" varchar(36) PRIMARY KEY NOT NULL,
+                "recipient" varchar(254) NOT NULL,
+                "memberId" varchar(36),
+                "template" varchar(64) NOT NULL,
+                "locale" varchar(2) NOT NULL,
+                "data" text NOT NULL,
+                "idempotencyKey" varchar(191) NOT NULL,
+                "state" varchar(12) NOT NULL,
+                "attempts" integer NOT NULL DEFAULT (0),
+                "nextAttemptAt" datetime(3) NOT NULL,
+                "leaseUntil" datetime(3),
+                "lastError" varchar(1000),
+                "smtpMessageId" varchar(255),
+                "createdAt" datetime NOT NULL DEFAULT (datetime('now')),
+                "sentAt" datetime
+            )
+        `);
+        await queryRunner.query(`
+            INSERT INTO "messages"(
+                    "id",
+                    "recipient",
+                    "memberId",
+                    "template",
+                    "locale",
+                    "data",
+                    "idempotencyKey",
+                    "state",
+                    "attempts",
+                    "nextAttemptAt",
+                    "leaseUntil",
+                    "lastError",
+                    "smtpMessageId",
+                    "createdAt",
+                    "sentAt"
+                )
+            SELECT "id",
+                "recipient",
+                "memberId",
+                "template",
+                "locale",
+                "data",
+                "idempotencyKey",
+                "state",
+                "attempts",
+                "nextAttemptAt",
+                "leaseUntil",
+                "lastError",
+                "smtpMessageId",
+                "createdAt",
+                "sentAt"
+            FROM "temporary_messages"
+        `);
+        await queryRunner.query(`
+            DROP TABLE "temporary_messages"
+        `);
+        await queryRunner.query(`
+            CREATE INDEX "IDX_d97799f977ce7ec3bcdf5691d2" ON "messages" ("memberId")
+        `);
+        await queryRunner.query(`
+            CREATE UNIQUE INDEX "IDX_5fb73ec3167ac1b3d330c9c2b8" ON "messages" ("idempotencyKey")
+        `);
+        await queryRunner.query(`
+            CREATE INDEX "IDX_d8c6d3f534885550caba170628" ON "messages" ("state", "nextAttemptAt")
         `);
         await queryRunner.query(`
             ALTER TABLE "forums"
@@ -399,6 +608,27 @@ export class DoorStaffDevicesOverrides1796195320242 implements MigrationInterfac
         `);
         await queryRunner.query(`
             CREATE UNIQUE INDEX "IDX_d95bd61f33e5918e8affd667c9" ON "check_ins" ("attendeeId", "day", "admitted")
+        `);
+        await queryRunner.query(`
+            DROP TABLE "scheduled_jobs"
+        `);
+        await queryRunner.query(`
+            DROP INDEX "IDX_b12f87335630edfd1294cf349b"
+        `);
+        await queryRunner.query(`
+            DROP INDEX "IDX_86f149b397133751bc321c8e37"
+        `);
+        await queryRunner.query(`
+            DROP INDEX "IDX_3426e518626e2affdad2e44158"
+        `);
+        await queryRunner.query(`
+            DROP TABLE "audit_entries"
+        `);
+        await queryRunner.query(`
+            DROP INDEX "IDX_a666ab5ead0900a3c0d7f1239c"
+        `);
+        await queryRunner.query(`
+            DROP TABLE "sign_in_throttles"
         `);
         await queryRunner.query(`
             DROP INDEX "IDX_0f7a099d58b90e6425f44e012b"
