@@ -7,6 +7,8 @@ import { actionLabels } from '../../frontend/src/routes/admin/audit/audit-labels
 import { type RunningApp, setupOrganiser, startApp } from '../support/app';
 import { launchChromium, screenshotPath } from '../support/browser';
 
+type AuditAction = (typeof wiredActions)[number];
+
 /** The helper's StaffApi over fetch with the organiser's session cookie. */
 async function fetchApi(app: RunningApp, credentials: { email: string; password: string }): Promise<StaffApi> {
   const signIn = await fetch(`${app.url}/api/v1/auth/sign-in`, {
@@ -41,11 +43,13 @@ describe('audit log page', () => {
   let app: RunningApp;
   let browser: Browser;
   let page: Page;
+  let credentials: { email: string; password: string };
+  let done: { forumId: string; memberId: string };
 
   beforeAll(async () => {
     app = await startApp();
-    const credentials = await setupOrganiser(app);
-    await doEveryStaffAction(await fetchApi(app, credentials), 'e2e1');
+    credentials = await setupOrganiser(app);
+    done = await doEveryStaffAction(await fetchApi(app, credentials), 'e2e1');
     browser = await launchChromium();
     page = await (
       await browser.newContext({ baseURL: app.url, viewport: { width: 1280, height: 900 }, acceptDownloads: true })
@@ -67,23 +71,30 @@ describe('audit log page', () => {
     await page.getByRole('link', { name: 'Audit log' }).click();
     await page.waitForURL('**/admin/audit');
     await expect(page.getByRole('heading', { name: 'Audit log' }).isVisible()).resolves.toBe(true);
-    await expect(rows().first().textContent()).resolves.toContain('Badge revoked');
-    await expect(rows().first().textContent()).resolves.toContain('Palesa Mokoena (organiser)');
+    // Newest first: this browser's sign-in, then the last action done through the API.
+    await expect(rows().nth(0).textContent()).resolves.toContain('Signed in');
+    await expect(rows().nth(1).textContent()).resolves.toContain('Badge revoked');
+    await expect(rows().nth(1).textContent()).resolves.toContain('Palesa Mokoena (organiser)');
     await page.screenshot({ path: screenshotPath('audit-log'), fullPage: true });
   });
 
-  it('filters to each action done through the API', async () => {
-    for (const action of wiredActions) {
+  /** Filters the page to each action in turn: every row shown is that action, and there is at least one. */
+  async function filterToEach(actions: readonly AuditAction[]): Promise<void> {
+    await page.goto('/admin/audit');
+    for (const action of actions) {
       await page.getByLabel('Action').selectOption(action);
       await page.getByRole('button', { name: 'Filter' }).click();
       await page.waitForURL(`**/admin/audit?**action=${encodeURIComponent(action)}**`);
-      // Every row shown is that action (and there is at least one).
       const texts = await eventually(async () => {
         const all = await rows().allTextContents();
         return all.length > 0 && all.every((t) => t.includes(actionLabels[action])) && all;
       }, `only ${action} rows`);
       expect([action, texts.length > 0]).toEqual([action, true]);
     }
+  }
+
+  it('filters to each action done through the API', async () => {
+    await filterToEach(wiredActions);
   });
 
   it('filters by area and staff member, and exports what it shows as CSV', async () => {
@@ -141,5 +152,42 @@ describe('audit log page', () => {
     await page.getByRole('status').filter({ hasText: 'Retention period saved.' }).waitFor();
     await page.locator('tbody tr').filter({ hasText: 'Audit forum e2e1' }).filter({ hasText: '10 Oct 2028' }).waitFor();
     await page.screenshot({ path: screenshotPath('retention'), fullPage: true });
+  });
+
+  it('lists what sign-in, the door staff console and privacy record too', async () => {
+    const api = await fetchApi(app, credentials);
+    const door = await api.call('POST', '/api/v1/users', {
+      email: 'second.door.e2e1@example.org',
+      name: 'Second Door',
+      password: 'a long door password',
+      role: 'door',
+    });
+    await api.call('PUT', `/api/v1/door-staff/${door.id}/assignments`, { assignments: [{ forumId: done.forumId }] });
+    const signIn = (password: string) =>
+      fetch(`${app.url}/api/v1/auth/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'second.door.e2e1@example.org', password }),
+      });
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await signIn('not the password')).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+    await api.call('POST', `/api/v1/users/${door.id}/unlock`);
+    expect((await signIn('a long door password')).status).toBe(200);
+    const devices = (await api.call('GET', '/api/v1/door-devices')) as { deviceId: string; userId: string }[];
+    await api.call('POST', `/api/v1/door-devices/${devices.find((d) => d.userId === door.id)!.deviceId}/revoke`);
+    const copy = await api.call('GET', `/api/v1/privacy/members/${done.memberId}/export`);
+    await api.call('POST', `/api/v1/privacy/members/${done.memberId}/erase`, { basedOn: copy.version });
+
+    await filterToEach([
+      'auth.sign_in',
+      'auth.sign_in_failed',
+      'auth.sign_in_locked',
+      'staff.unlocked',
+      'door.assigned',
+      'door.device_revoked',
+      'member.erased',
+    ]);
+    await page.screenshot({ path: screenshotPath('audit-log-erased'), fullPage: true });
   });
 });

@@ -40,7 +40,7 @@ describe('the web defences in a real browser', () => {
     app = await startApp();
     await setupOrganiser(app, organiserCredentials.email, organiserCredentials.password);
     const organiser = await signedInFetch(app, organiserCredentials);
-    await organiser('POST', '/api/v1/users', { ...doorUser, role: 'door' });
+    const door = (await organiser('POST', '/api/v1/users', { ...doorUser, role: 'door' })) as unknown as { id: string };
     const forum = await organiser('POST', '/api/v1/forums', {
       name: 'Diaspora Forum 2027',
       venue: 'Manthabiseng, Maseru',
@@ -50,6 +50,7 @@ describe('the web defences in a real browser', () => {
       status: 'open',
     });
     slug = forum.slug;
+    await organiser('PUT', `/api/v1/door-staff/${door.id}/assignments`, { assignments: [{ forumId: forum.id }] });
     // Another app on the same host, another port: the same site for the browser, so the Lax cookie goes along.
     sibling = createServer((req, res) => {
       res.setHeader('content-type', 'text/html');

@@ -350,7 +350,7 @@ describe(DoorController.name, () => {
         .send('{"checkIns":')
         .expect(400);
       expect(broken.body).toMatchObject({ statusCode: 400, error: 'validation', correlationId: 'req-broken-json-1' });
-      expect(broken.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(broken.headers['x-frame-options']).toBe('DENY');
       const many = Array.from({ length: 110 }, (_, i) => scan({ badgeNumber: i + 2, door: 'Batch door'.padEnd(60, '.') }));
       expect(JSON.stringify({ checkIns: many }).length).toBeGreaterThan(16 * 1024);
       const batch = await checkIn(door, forum.id, ...many).expect(200);

@@ -5,7 +5,7 @@ import { createApp, readyApp } from '../bootstrap';
 import { Clock } from '../common/clock';
 import { loadConfig } from '../config/app-config';
 import { AuditEntry } from '../logging/audit/audit-entry.entity';
-import { addAttendees, scan } from '../test/check-in-helpers';
+import { addAttendees, assignDoors, scan } from '../test/check-in-helpers';
 import { addMembers, aMember, anOpenForum, inviteMembers, memberRow } from '../test/fixtures';
 import { createTestApp, type TestApp } from '../test/test-app';
 import { nextDailyRun, retentionDueAt } from './retention-dates';
@@ -44,6 +44,7 @@ describe('Retention', () => {
       .expect(200);
     const [walkIn] = await addAttendees(t, forum.id, [{ needs: ['hearing loop'] }], 50);
     const door = await t.signedIn('door');
+    await assignDoors(t, forum.id);
     await door
       .post(`/api/v1/door/forums/${forum.id}/check-ins`)
       .send({ checkIns: [scan({ badgeNumber: walkIn.badgeNumber, door: 'North gate' })] })
