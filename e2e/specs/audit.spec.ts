@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { eventually } from '../../backend/src/test/eventually';
-import { doEveryStaffAction, type StaffApi, wiredActions } from '../../backend/src/audit/audit-test-helpers';
+import { doEveryStaffAction, type StaffApi, wiredActions } from '../../backend/src/test/audit-helpers';
 import { actionLabels } from '../../frontend/src/routes/admin/audit/audit-labels';
 import { type RunningApp, setupOrganiser, startApp } from '../support/app';
 import { launchChromium, screenshotPath } from '../support/browser';

@@ -3,7 +3,7 @@ import { auditActions } from '@diaspora-forum/lists';
 import type { Agent } from 'supertest';
 import { AuditTrail } from '../logging/audit/audit-trail';
 import { createTestApp, type TestApp } from '../test/test-app';
-import { doEveryStaffAction, supertestApi, wiredActions } from './audit-test-helpers';
+import { doEveryStaffAction, supertestApi, wiredActions } from '../test/audit-helpers';
 
 describe('AuditLogService', () => {
   let t: TestApp;

@@ -86,6 +86,7 @@ describe('access control (deny by default)', () => {
         'DELETE /api/v1/public/me/00000000-0000-4000-8000-000000000000',
         'GET /api/v1/public/me/00000000-0000-4000-8000-000000000000',
         'GET /api/v1/public/me/00000000-0000-4000-8000-000000000000/export',
+        'GET /api/v1/public/me/00000000-0000-4000-8000-000000000000/export.html',
         'PATCH /api/v1/public/me/00000000-0000-4000-8000-000000000000',
         'POST /api/v1/public/me/link',
         'POST /api/v1/public/register',
