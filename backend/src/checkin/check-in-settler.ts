@@ -60,19 +60,11 @@ export class CheckInSettler {
   /** Stores decided scans; the outcome of each, in order. */
   async store(decided: Decided[]): Promise<CheckInOutcome[]> {
     if (!decided.length) return [];
+    const outcomes: CheckInOutcome[] = [];
     if (await this.checkIns.insertAll(decided.map((d) => d.row))) {
-      const outcomes: CheckInOutcome[] = [];
-      for (const { row, admission } of decided) {
-        // A duplicate of an admission in this same batch: its admission as stored (the database's precision).
-        const stored =
-          (row.result === 'duplicate' || row.result === 'forced') && !admission
-            ? await this.checkIns.admission(row.attendeeId!, row.day)
-            : admission;
-        outcomes.push({ nonce: row.nonce, result: row.result, admission: stored, ...(row.forced ? { forced: true } : {}) });
-      }
+      for (const { row, admission } of decided) outcomes.push(await this.outcome(row, admission));
       return outcomes;
     }
-    const outcomes: CheckInOutcome[] = [];
     for (const one of decided) outcomes.push(await this.storeOne(one));
     return outcomes;
   }
@@ -83,10 +75,19 @@ export class CheckInSettler {
       // Another request admitted them after this one looked: this scan is the duplicate (or, overridden, forced).
       row.result = row.forced ? 'forced' : 'duplicate';
       stored = await this.checkIns.insert(row);
-      admission = await this.checkIns.admission(row.attendeeId!, row.day);
     }
     if (stored === 'nonce_taken') return this.replay(row.forumId, row.nonce);
-    return { nonce: row.nonce, result: row.result, admission, ...(row.forced ? { forced: true } : {}) };
+    return this.outcome(row, admission);
+  }
+
+  /**
+   * A stored scan's outcome. A duplicate (or forced) scan decided without the admission it repeats
+   * (that admission was in its own batch, or another request made it meanwhile) reads it as stored.
+   */
+  private async outcome(row: NewCheckIn, admission: Admission | null): Promise<CheckInOutcome> {
+    const repeats = row.result === 'duplicate' || row.result === 'forced';
+    const stored = repeats && !admission ? await this.checkIns.admission(row.attendeeId!, row.day) : admission;
+    return { nonce: row.nonce, result: row.result, admission: stored, ...(row.forced ? { forced: true } : {}) };
   }
 
   /** The answer first given for this nonce at this forum; nothing new is stored. */

@@ -7,6 +7,7 @@ import type { Agent } from 'supertest';
 import { addMembers, aMember, anOpenForum } from '../test/fixtures';
 import { createTestApp, type TestApp } from '../test/test-app';
 import { addAttendees, DAY1, DAY2, listen, rawGet, scan, sessionCookie, assignDoors } from '../test/check-in-helpers';
+import { CheckInSettler, type Decided, type Scan } from './check-in-settler';
 import { DoorController } from './door.controller';
 import { Invitation } from '../invitations/invitation.entity';
 
@@ -250,6 +251,34 @@ describe(DoorController.name, () => {
         forum.id,
       ]);
       expect(Number(row.n)).toBe(1);
+    });
+
+    it('answers every duplicate with the admission when two batches raced and the later one lost', async () => {
+      const forum = await forumAtDoor(organiser);
+      await addAttendees(t, forum.id, [{}]);
+      const settler = t.app.get(CheckInSettler);
+      const batch = (door: string): Scan[] =>
+        [1, 2].map(() => {
+          const s = scan({ door }) as Record<string, unknown>;
+          return {
+            ...s,
+            scannedAt: new Date(s.scannedAt as string),
+            forumId: forum.id,
+            recordedAt: new Date(),
+            staffUserId: door,
+            deviceId: null,
+            reason: null,
+          } as Scan;
+        });
+      // Both batches are decided before either is stored: each admits its first scan and makes its second a duplicate.
+      const [a, b] = [await settler.decide(batch('Gate A')), await settler.decide(batch('Gate B'))] as Decided[][];
+      expect(b.map((d) => d.row.result)).toEqual(['admitted', 'duplicate']);
+      await settler.store(a);
+      const outcomes = await settler.store(b);
+      expect(outcomes.map((o) => [o.result, o.admission?.door])).toEqual([
+        ['duplicate', 'Gate A'],
+        ['duplicate', 'Gate A'],
+      ]);
     });
 
     it("records scans from a device whose clock is an hour fast at the server's time", async () => {
