@@ -4,10 +4,14 @@ import { DataSource, type EntityManager, In } from 'typeorm';
 import { SignInThrottleRow } from './entities/sign-in-throttle.entity';
 import { lockSeconds, type Reservation, SignInThrottleStore, type ThrottleKey } from './sign-in-throttle.store';
 
+const FORGET_EVERY_MS = 10 * 60_000;
+
 /** The sign-in throttle kept in the database, so every app process sees the same counts and locks. */
 @Injectable()
 export class SignInThrottleRepository extends SignInThrottleStore {
   private readonly logger = new Logger(SignInThrottleRepository.name);
+  /** When this process last cleared quiet keys. */
+  private forgotAt?: Date;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     super();
@@ -16,15 +20,15 @@ export class SignInThrottleRepository extends SignInThrottleStore {
   async reserve(keys: ThrottleKey[], now: Date): Promise<Reservation> {
     const forgetBefore = (key: ThrottleKey) => new Date(now.getTime() - key.limit.forgetAfterSeconds * 1000);
     const repo = this.dataSource.getRepository(SignInThrottleRow);
-    // Rows exist before they are locked for update: two first attempts at once must not both insert.
-    await repo
-      .createQueryBuilder()
-      .insert()
-      .values(keys.map((k) => ({ keyHash: k.hash, scope: k.scope, failures: 0, lockedUntil: null, lastFailureAt: now })))
-      .orIgnore()
-      .execute();
-    const reservation: Reservation = await retryOnDeadlock<Reservation>(() =>
-      this.dataSource.transaction(async (manager) => {
+    const reservation: Reservation = await retryOnDeadlock<Reservation>(async () => {
+      // Rows exist before they are locked for update: two first attempts at once must not both insert.
+      await repo
+        .createQueryBuilder()
+        .insert()
+        .values(keys.map((k) => ({ keyHash: k.hash, scope: k.scope, failures: 0, lockedUntil: null, lastFailureAt: now })))
+        .orIgnore()
+        .execute();
+      return this.dataSource.transaction(async (manager) => {
         const rows = await this.lockRows(
           manager,
           keys.map((k) => k.hash),
@@ -46,17 +50,20 @@ export class SignInThrottleRepository extends SignInThrottleStore {
           else await manager.insert(SignInThrottleRow, { keyHash: key.hash, scope: key.scope, ...values });
         }
         return { ok: true as const, locked };
-      }),
-    );
+      });
+    });
     await this.forgetQuietKeys(new Date(now.getTime() - Math.max(...keys.map((k) => k.limit.forgetAfterSeconds)) * 1000), now);
     return reservation;
   }
 
   /**
-   * Keys quiet for long enough hold nothing worth keeping. Outside the attempt's transaction (a range
-   * delete there would lock gaps other attempts wait on) and best effort: the next attempt tries again.
+   * Keys quiet for long enough hold nothing worth keeping. Outside the attempt's transaction, and at
+   * most every few minutes: the range delete reads the whole table, so in a burst of attempts it
+   * would keep them waiting on its row locks. Best effort: a later attempt tries again.
    */
   private async forgetQuietKeys(before: Date, now: Date): Promise<void> {
+    if (this.forgotAt && now.getTime() - this.forgotAt.getTime() < FORGET_EVERY_MS && now >= this.forgotAt) return;
+    this.forgotAt = now;
     try {
       await this.dataSource
         .createQueryBuilder()
