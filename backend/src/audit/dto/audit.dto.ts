@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import {
   type AuditAction,
   auditActions,
@@ -7,8 +7,10 @@ import {
   type AuditArea,
   auditAreas,
 } from '@diaspora-forum/lists';
-import { Transform, Type } from 'class-transformer';
-import { IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsDateString, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+
+import { PageQuery } from '../../common/dto/page-query.dto';
 
 const dateOrTime = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/;
 
@@ -58,22 +60,7 @@ export class AuditFilterQuery {
   to?: string;
 }
 
-export class AuditListQuery extends AuditFilterQuery {
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'must be a whole number' })
-  @Min(1, { message: 'must be at least 1' })
-  page?: number;
-
-  @ApiPropertyOptional({ default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'must be a whole number' })
-  @Min(1, { message: 'must be at least 1' })
-  @Max(200, { message: 'must be at most 200' })
-  pageSize?: number;
-}
+export class AuditListQuery extends IntersectionType(AuditFilterQuery, PageQuery) {}
 
 export class AuditExportQuery extends AuditFilterQuery {
   @ApiPropertyOptional({ enum: ['csv', 'json'], default: 'csv' })

@@ -1,6 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { PageQuery } from '../../common/dto/page-query.dto';
 import { type ForumStatus, forumStatuses } from '../../forums/forum.constants';
 
 export class ForumRetentionDto {
@@ -28,22 +27,7 @@ export class RetentionPlanDto {
   @ApiProperty({ type: [ForumRetentionDto], description: 'soonest due first' }) forums: ForumRetentionDto[];
 }
 
-export class ReviewQuery {
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'must be a whole number' })
-  @Min(1, { message: 'must be at least 1' })
-  page?: number;
-
-  @ApiPropertyOptional({ default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'must be a whole number' })
-  @Min(1, { message: 'must be at least 1' })
-  @Max(200, { message: 'must be at most 200' })
-  pageSize?: number;
-}
+export class ReviewQuery extends PageQuery {}
 
 export class ReviewMemberDto {
   @ApiProperty() id: string;
