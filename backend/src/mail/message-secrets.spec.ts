@@ -1,12 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { createTestApp, type TestApp } from '../test/test-app';
-import { SmtpSink } from '../test/smtp-sink';
+import { describe, expect, it } from '@jest/globals';
+import { outboxTestbed } from '../test/outbox-testbed';
 import { LegacyLinks } from './legacy-links';
 import { CALENDAR_KEY } from './mail-renderer';
-import { MailWorker } from './mail-worker';
 import { MessageRepository } from './message.repository';
 import { MASK, maskLink, MessageSecrets } from './message-secrets';
-import { OutboxService } from './outbox.service';
 
 const TOKEN = 'SealedTokenSealedTokenSealedToken0123456789';
 const binding = { recipient: 'a@example.org', idempotencyKey: 'k:1' };
@@ -30,12 +27,9 @@ describe(MessageSecrets.name, () => {
 });
 
 describe('Outbox personal links', () => {
-  let sink: SmtpSink;
-  let t: TestApp;
-  let outbox: OutboxService;
-  let worker: MailWorker;
+  const bed = outboxTestbed();
   const row = async (key: string) =>
-    (await t.dataSource.query('SELECT * FROM messages WHERE idempotencyKey = ?', [key]))[0] as Record<string, unknown>;
+    (await bed.t.dataSource.query('SELECT * FROM messages WHERE idempotencyKey = ?', [key]))[0] as Record<string, unknown>;
   const linkMessage = (n: number) => ({
     recipient: `link${n}@example.org`,
     template: 'register-confirm',
@@ -45,49 +39,34 @@ describe('Outbox personal links', () => {
     idempotencyKey: `link:${n}`,
   });
 
-  beforeAll(async () => {
-    sink = await new SmtpSink().start();
-    t = await createTestApp({ SMTP_URL: sink.url, MAIL_WORKER: 'off', MAIL_MAX_ATTEMPTS: '3', MAIL_RATE_PER_SECOND: '0' });
-    outbox = t.app.get(OutboxService);
-    worker = t.app.get(MailWorker);
-  });
-  afterEach(() => {
-    sink.policy = () => null;
-    t.setNow(undefined);
-  });
-  afterAll(async () => {
-    await t.close();
-    await sink.stop();
-  });
-
   it('keeps the link masked and sealed while queued, sends the real one, then wipes the seal', async () => {
-    await outbox.enqueue([linkMessage(1)]);
+    await bed.outbox.enqueue([linkMessage(1)]);
     const queued = await row('link:1');
     expect(JSON.stringify(queued)).not.toContain(TOKEN);
     expect(JSON.parse(queued.data as string).confirmUrl).toBe(`https://forum.example.org/register/confirm/${MASK}`);
     expect(queued.sealedSecrets).toEqual(expect.any(String));
 
-    await worker.drainOnce();
-    const [mail] = sink.to('link1@example.org');
+    await bed.worker.drainOnce();
+    const [mail] = bed.sink.to('link1@example.org');
     expect(mail.parsed.text).toContain(`https://forum.example.org/register/confirm/${TOKEN}1`);
     expect(await row('link:1')).toMatchObject({ state: 'sent', sealedSecrets: null });
   });
 
   it('keeps the sealed link through a temporary failure, so the retry carries it', async () => {
-    sink.policy = (to) => (to === 'link2@example.org' ? { code: 451, message: 'Try again later' } : null);
-    await outbox.enqueue([linkMessage(2)]);
-    await worker.drainOnce();
+    bed.sink.policy = (to) => (to === 'link2@example.org' ? { code: 451, message: 'Try again later' } : null);
+    await bed.outbox.enqueue([linkMessage(2)]);
+    await bed.worker.drainOnce();
     expect(await row('link:2')).toMatchObject({ state: 'queued', attempts: 1, sealedSecrets: expect.any(String) });
-    sink.policy = () => null;
-    t.setNow(new Date(Date.now() + 3 * 3600_000));
-    await worker.drainOnce();
-    expect(sink.to('link2@example.org')[0].parsed.text).toContain(`${TOKEN}2`);
+    bed.sink.policy = () => null;
+    bed.t.setNow(new Date(Date.now() + 3 * 3600_000));
+    await bed.worker.drainOnce();
+    expect(bed.sink.to('link2@example.org')[0].parsed.text).toContain(`${TOKEN}2`);
     expect(await row('link:2')).toMatchObject({ state: 'sent', sealedSecrets: null });
   });
 
   it('shows organisers the message with its link masked, in the list and the detail', async () => {
-    await outbox.enqueue([linkMessage(3)]);
-    const organiser = await t.signedIn('organiser');
+    await bed.outbox.enqueue([linkMessage(3)]);
+    const organiser = await bed.t.signedIn('organiser');
     const { id } = await row('link:3');
     const detail = await organiser.get(`/api/v1/mail/messages/${id as string}`).expect(200);
     expect(JSON.stringify(detail.body)).not.toContain(TOKEN);
@@ -97,20 +76,20 @@ describe('Outbox personal links', () => {
   });
 
   it('wipes the seal of a cancelled message', async () => {
-    await outbox.enqueue([linkMessage(4)]);
+    await bed.outbox.enqueue([linkMessage(4)]);
     const { id } = await row('link:4');
-    await outbox.cancel([id as string]);
+    await bed.outbox.cancel([id as string]);
     expect(await row('link:4')).toMatchObject({ state: 'cancelled', sealedSecrets: null });
   });
 
   it('fails, and says why, a message whose seal no longer opens (the app secret changed)', async () => {
-    await outbox.enqueue([linkMessage(5)]);
-    await t.dataSource.query("UPDATE messages SET recipient = 'moved@example.org' WHERE idempotencyKey = 'link:5'");
-    await worker.drainOnce();
+    await bed.outbox.enqueue([linkMessage(5)]);
+    await bed.t.dataSource.query("UPDATE messages SET recipient = 'moved@example.org' WHERE idempotencyKey = 'link:5'");
+    await bed.worker.drainOnce();
     const failed = await row('link:5');
     expect(failed.state).toBe('failed');
     expect(failed.lastError).toContain('cannot be unsealed');
-    expect(sink.to('moved@example.org')).toHaveLength(0);
+    expect(bed.sink.to('moved@example.org')).toHaveLength(0);
   });
 
   it('seals the raw links of messages written before links were sealed, and masks those already sent', async () => {
@@ -132,9 +111,9 @@ describe('Outbox personal links', () => {
       state,
       nextAttemptAt: new Date(),
     });
-    await t.app.get(MessageRepository).insertIgnoringDuplicates([legacy(1, 'queued'), legacy(2, 'sent')]);
-    expect(await t.app.get(LegacyLinks).sealAll()).toBe(2);
-    expect(await t.app.get(LegacyLinks).sealAll()).toBe(0);
+    await bed.t.app.get(MessageRepository).insertIgnoringDuplicates([legacy(1, 'queued'), legacy(2, 'sent')]);
+    expect(await bed.t.app.get(LegacyLinks).sealAll()).toBe(2);
+    expect(await bed.t.app.get(LegacyLinks).sealAll()).toBe(0);
 
     const [queued, sent] = [await row('legacy:1'), await row('legacy:2')];
     for (const r of [queued, sent]) {
@@ -143,8 +122,8 @@ describe('Outbox personal links', () => {
     }
     expect(queued.sealedSecrets).toEqual(expect.any(String));
     expect(sent.sealedSecrets).toBeNull();
-    await worker.drainOnce();
-    const [mail] = sink.to('legacy1@example.org');
+    await bed.worker.drainOnce();
+    const [mail] = bed.sink.to('legacy1@example.org');
     expect(mail.parsed.html).toContain(`/rsvp/${TOKEN}L1`);
     const ics = mail.parsed.attachments.find((a) => a.contentType.startsWith('text/calendar'))!;
     expect(ics.content.toString('utf8')).not.toContain('rsvp');

@@ -1,8 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import Database from 'better-sqlite3';
 import { createConnection } from 'mysql2/promise';
 import { Transactions } from '../database/transactions';
 import { createTestApp, type TestApp } from '../test/test-app';
+import { outboxTestbed } from '../test/outbox-testbed';
 import { SmtpSink } from '../test/smtp-sink';
 import { MailWorker } from './mail-worker';
 import { MessageRepository } from './message.repository';
@@ -18,34 +19,18 @@ const message = (n: number, over: Record<string, unknown> = {}) => ({
 });
 
 describe(OutboxService.name, () => {
-  let sink: SmtpSink;
-  let t: TestApp;
-  let outbox: OutboxService;
-  let worker: MailWorker;
+  const bed = outboxTestbed();
   const stateOf = async (key: string) =>
     (
-      await t.dataSource.query('SELECT state, attempts, lastError, nextAttemptAt FROM messages WHERE idempotencyKey = ?', [key])
+      await bed.t.dataSource.query('SELECT state, attempts, lastError, nextAttemptAt FROM messages WHERE idempotencyKey = ?', [
+        key,
+      ])
     )[0];
 
-  beforeAll(async () => {
-    sink = await new SmtpSink().start();
-    t = await createTestApp({ SMTP_URL: sink.url, MAIL_WORKER: 'off', MAIL_MAX_ATTEMPTS: '3', MAIL_RATE_PER_SECOND: '0' });
-    outbox = t.app.get(OutboxService);
-    worker = t.app.get(MailWorker);
-  });
-  afterEach(() => {
-    sink.policy = () => null;
-    t.setNow(undefined);
-  });
-  afterAll(async () => {
-    await t.close();
-    await sink.stop();
-  });
-
   it('delivers a queued message over SMTP and records it as sent', async () => {
-    await outbox.enqueue([message(1)]);
-    expect(await worker.drainOnce()).toBe(1);
-    const [mail] = sink.to('member1@example.org');
+    await bed.outbox.enqueue([message(1)]);
+    expect(await bed.worker.drainOnce()).toBe(1);
+    const [mail] = bed.sink.to('member1@example.org');
     expect(mail.parsed.subject).toBe('Confirm your registration with the Diaspora Directorate');
     expect(mail.parsed.text).toContain('https://forum.example.org/register/confirm/t1');
     expect(mail.parsed.messageId).toMatch(/@diaspora-forum>$/);
@@ -53,54 +38,54 @@ describe(OutboxService.name, () => {
   });
 
   it('writes one message for one idempotency key, however often it is enqueued', async () => {
-    await outbox.enqueue([message(2)]);
-    await outbox.enqueue([message(2), message(2)]);
-    await worker.drainOnce();
-    expect(sink.to('member2@example.org')).toHaveLength(1);
+    await bed.outbox.enqueue([message(2)]);
+    await bed.outbox.enqueue([message(2), message(2)]);
+    await bed.worker.drainOnce();
+    expect(bed.sink.to('member2@example.org')).toHaveLength(1);
   });
 
   it('sends nothing for a change that was rolled back', async () => {
     await expect(
-      t.app.get(Transactions).run(async (tx) => {
-        await outbox.enqueue([message(3)], tx);
+      bed.t.app.get(Transactions).run(async (tx) => {
+        await bed.outbox.enqueue([message(3)], tx);
         throw new Error('the change failed');
       }),
     ).rejects.toThrow('the change failed');
-    expect(await worker.drainOnce()).toBe(0);
+    expect(await bed.worker.drainOnce()).toBe(0);
     expect(await stateOf('test:3')).toBeUndefined();
   });
 
   it('retries a temporary refusal later with backoff, then delivers', async () => {
-    sink.policy = (to) => (to === 'member4@example.org' ? { code: 451, message: 'Try again later' } : null);
-    await outbox.enqueue([message(4)]);
-    await worker.drainOnce();
+    bed.sink.policy = (to) => (to === 'member4@example.org' ? { code: 451, message: 'Try again later' } : null);
+    await bed.outbox.enqueue([message(4)]);
+    await bed.worker.drainOnce();
     const retry = await stateOf('test:4');
     expect(retry).toMatchObject({ state: 'queued', attempts: 1 });
     expect(retry.lastError).toContain('451');
     expect(new Date(retry.nextAttemptAt).getTime()).toBeGreaterThan(Date.now() + 10_000);
-    expect(await worker.drainOnce()).toBe(0); // not due yet
+    expect(await bed.worker.drainOnce()).toBe(0); // not due yet
 
-    sink.policy = () => null;
-    t.setNow(new Date(Date.now() + 60 * 60_000));
-    expect(await worker.drainOnce()).toBe(1);
+    bed.sink.policy = () => null;
+    bed.t.setNow(new Date(Date.now() + 60 * 60_000));
+    expect(await bed.worker.drainOnce()).toBe(1);
     expect(await stateOf('test:4')).toMatchObject({ state: 'sent' });
-    expect(sink.to('member4@example.org')).toHaveLength(1);
+    expect(bed.sink.to('member4@example.org')).toHaveLength(1);
   });
 
   it('gives up after the last attempt, keeping the reason', async () => {
-    sink.policy = () => ({ code: 421, message: 'Service busy' });
-    await outbox.enqueue([message(5)]);
+    bed.sink.policy = () => ({ code: 421, message: 'Service busy' });
+    await bed.outbox.enqueue([message(5)]);
     for (let i = 1; i <= 3; i++) {
-      t.setNow(new Date(Date.now() + i * 2 * 60 * 60_000));
-      await worker.drainOnce();
+      bed.t.setNow(new Date(Date.now() + i * 2 * 60 * 60_000));
+      await bed.worker.drainOnce();
     }
     expect(await stateOf('test:5')).toMatchObject({ state: 'failed', attempts: 3 });
   });
 
   it('marks a permanent refusal failed at once with the server’s reason', async () => {
-    sink.policy = () => ({ code: 550, message: 'No such mailbox' });
-    await outbox.enqueue([message(6)]);
-    await worker.drainOnce();
+    bed.sink.policy = () => ({ code: 550, message: 'No such mailbox' });
+    await bed.outbox.enqueue([message(6)]);
+    await bed.worker.drainOnce();
     const failed = await stateOf('test:6');
     expect(failed).toMatchObject({ state: 'failed', attempts: 1 });
     expect(failed.lastError).toContain('550');
@@ -108,21 +93,21 @@ describe(OutboxService.name, () => {
   });
 
   it('takes back a message whose worker died while sending, once its lease has run out', async () => {
-    await outbox.enqueue([message(7)]);
-    const repo = t.app.get(MessageRepository);
+    await bed.outbox.enqueue([message(7)]);
+    const repo = bed.t.app.get(MessageRepository);
     const claimed = await repo.claim(new Date(), new Date(Date.now() + 60_000), 10);
     expect(claimed.map((m) => m.idempotencyKey)).toContain('test:7');
-    expect(await worker.drainOnce()).toBe(0); // leased to the "dead" worker
-    t.setNow(new Date(Date.now() + 2 * 60_000));
-    expect(await worker.drainOnce()).toBe(1);
-    expect(sink.to('member7@example.org')).toHaveLength(1);
+    expect(await bed.worker.drainOnce()).toBe(0); // leased to the "dead" worker
+    bed.t.setNow(new Date(Date.now() + 2 * 60_000));
+    expect(await bed.worker.drainOnce()).toBe(1);
+    expect(bed.sink.to('member7@example.org')).toHaveLength(1);
   });
 
   it('lets organisers read, retry and cancel messages through the API', async () => {
-    sink.policy = () => ({ code: 550, message: 'Rejected' });
-    await outbox.enqueue([message(8), message(9)]);
-    await worker.drainOnce();
-    const organiser = await t.signedIn('organiser');
+    bed.sink.policy = () => ({ code: 550, message: 'Rejected' });
+    await bed.outbox.enqueue([message(8), message(9)]);
+    await bed.worker.drainOnce();
+    const organiser = await bed.t.signedIn('organiser');
     const failed = await organiser.get('/api/v1/mail/messages?state=failed').expect(200);
     const idOf = (recipient: string) =>
       failed.body.items.find((m: { recipient: string }) => m.recipient === recipient)?.id as string;
@@ -134,11 +119,11 @@ describe(OutboxService.name, () => {
       .post('/api/v1/mail/messages/cancel')
       .send({ ids: [ids[1]] })
       .expect(200, { affected: 1 });
-    sink.policy = () => null;
+    bed.sink.policy = () => null;
     await organiser.post('/api/v1/mail/messages/retry').send({ ids }).expect(200, { affected: 1 });
-    await worker.drainOnce();
-    expect(sink.to('member8@example.org')).toHaveLength(1);
-    expect(sink.to('member9@example.org')).toHaveLength(0);
+    await bed.worker.drainOnce();
+    expect(bed.sink.to('member8@example.org')).toHaveLength(1);
+    expect(bed.sink.to('member9@example.org')).toHaveLength(0);
     await organiser
       .post('/api/v1/mail/messages/retry')
       .send({ ids: ['nope'] })
