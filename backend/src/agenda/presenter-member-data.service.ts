@@ -1,9 +1,9 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { Tx } from '../database/transactions';
 import { ForumsService } from '../forums/forums.service';
 import {
   type MemberDataHolder,
-  MemberDataHolders,
+  HoldsMemberData,
   type MemberDataRows,
   type MemberDataSubject,
 } from '../register/member-data-holders';
@@ -11,18 +11,14 @@ import { PresenterMemberDataRepository } from './presenter-member-data.repositor
 
 /** A member's presenter profiles (name, affiliation, biography) in their data copy, and their erasure. */
 @Injectable()
-export class PresenterMemberData implements MemberDataHolder, OnModuleInit {
+@HoldsMemberData()
+export class PresenterMemberData implements MemberDataHolder {
   readonly key = 'presenterProfiles';
 
   constructor(
     private readonly presenters: PresenterMemberDataRepository,
     private readonly forums: ForumsService,
-    private readonly holders: MemberDataHolders,
   ) {}
-
-  onModuleInit(): void {
-    this.holders.add(this);
-  }
 
   async exportFor(subject: MemberDataSubject, tx?: Tx): Promise<MemberDataRows> {
     const profiles = await this.presenters.profiles(subject.id, tx);

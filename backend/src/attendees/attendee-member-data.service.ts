@@ -1,9 +1,9 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { Tx } from '../database/transactions';
 import { ForumsService } from '../forums/forums.service';
 import {
   type MemberDataHolder,
-  MemberDataHolders,
+  HoldsMemberData,
   type MemberDataRows,
   type MemberDataSubject,
 } from '../register/member-data-holders';
@@ -11,18 +11,14 @@ import { AttendeeRepository } from './attendee.repository';
 
 /** A member's attendee records (badge, role, needs) in their data copy, and their erasure. */
 @Injectable()
-export class AttendeeMemberData implements MemberDataHolder, OnModuleInit {
+@HoldsMemberData()
+export class AttendeeMemberData implements MemberDataHolder {
   readonly key = 'attendance';
 
   constructor(
     private readonly attendees: AttendeeRepository,
     private readonly forums: ForumsService,
-    private readonly holders: MemberDataHolders,
   ) {}
-
-  onModuleInit(): void {
-    this.holders.add(this);
-  }
 
   /** The ids of the member's attendee records, for the modules that keep rows about attendees (check-ins). */
   async attendeeIds(memberId: string, tx?: Tx): Promise<string[]> {

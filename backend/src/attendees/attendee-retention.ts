@@ -1,24 +1,23 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, Not, IsNull } from 'typeorm';
 import type { Tx } from '../database/transactions';
-import { ForumDataHolders } from '../retention/forum-data-holders';
+import { type ForumDataHolder, HoldsForumData } from '../retention/forum-data-holders';
 import { Attendee } from './attendee.entity';
 
 /** Retention's part in attendees: needs go; the attendee (role, badge, country) stays for counts. */
 @Injectable()
-export class AttendeeRetention implements OnModuleInit {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly holders: ForumDataHolders,
-  ) {}
+@HoldsForumData()
+export class AttendeeRetention implements ForumDataHolder {
+  readonly key = 'attendees';
 
-  onModuleInit(): void {
-    this.holders.add({
-      key: 'attendees',
-      countHeld: (forumId) => this.dataSource.getRepository(Attendee).count({ where: { forumId, needs: Not(IsNull()) } }),
-      deidentify: async (tx: Tx, forumId: string) =>
-        (await tx.manager.getRepository(Attendee).update({ forumId, needs: Not(IsNull()) }, { needs: null })).affected ?? 0,
-    });
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  countHeld(forumId: string): Promise<number> {
+    return this.dataSource.getRepository(Attendee).count({ where: { forumId, needs: Not(IsNull()) } });
+  }
+
+  async deidentify(tx: Tx, forumId: string): Promise<number> {
+    return (await tx.manager.getRepository(Attendee).update({ forumId, needs: Not(IsNull()) }, { needs: null })).affected ?? 0;
   }
 }

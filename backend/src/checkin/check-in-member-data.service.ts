@@ -1,9 +1,9 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AttendeeMemberData } from '../attendees/attendee-member-data.service';
 import type { Tx } from '../database/transactions';
 import {
   type MemberDataHolder,
-  MemberDataHolders,
+  HoldsMemberData,
   type MemberDataRows,
   type MemberDataSubject,
 } from '../register/member-data-holders';
@@ -11,18 +11,14 @@ import { CheckInMemberDataRepository } from './check-in-member-data.repository';
 
 /** A member's check-ins (through their attendee records) in their data copy, and their erasure. */
 @Injectable()
-export class CheckInMemberData implements MemberDataHolder, OnModuleInit {
+@HoldsMemberData()
+export class CheckInMemberData implements MemberDataHolder {
   readonly key = 'checkIns';
 
   constructor(
     private readonly checkIns: CheckInMemberDataRepository,
     private readonly attendees: AttendeeMemberData,
-    private readonly holders: MemberDataHolders,
   ) {}
-
-  onModuleInit(): void {
-    this.holders.add(this);
-  }
 
   async exportFor(subject: MemberDataSubject, tx?: Tx): Promise<MemberDataRows> {
     const rows = await this.checkIns.forAttendees(await this.attendees.attendeeIds(subject.id, tx), tx);

@@ -1,8 +1,8 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, Not } from 'typeorm';
 import type { Tx } from '../database/transactions';
-import { ForumDataHolders } from '../retention/forum-data-holders';
+import { type ForumDataHolder, HoldsForumData } from '../retention/forum-data-holders';
 import { CheckIn } from './check-in.entity';
 
 /**
@@ -10,18 +10,19 @@ import { CheckIn } from './check-in.entity';
  * are required, so they become empty); the day, result and badge stay for attendance counts.
  */
 @Injectable()
-export class CheckInRetention implements OnModuleInit {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly holders: ForumDataHolders,
-  ) {}
+@HoldsForumData()
+export class CheckInRetention implements ForumDataHolder {
+  readonly key = 'checkIns';
 
-  onModuleInit(): void {
-    this.holders.add({
-      key: 'checkIns',
-      countHeld: (forumId) => this.dataSource.getRepository(CheckIn).count({ where: { forumId, door: Not('') } }),
-      deidentify: async (tx: Tx, forumId: string) =>
-        (await tx.manager.getRepository(CheckIn).update({ forumId, door: Not('') }, { door: '', staffUserId: '' })).affected ?? 0,
-    });
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  countHeld(forumId: string): Promise<number> {
+    return this.dataSource.getRepository(CheckIn).count({ where: { forumId, door: Not('') } });
+  }
+
+  async deidentify(tx: Tx, forumId: string): Promise<number> {
+    return (
+      (await tx.manager.getRepository(CheckIn).update({ forumId, door: Not('') }, { door: '', staffUserId: '' })).affected ?? 0
+    );
   }
 }

@@ -1,30 +1,27 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import type { Tx } from '../database/transactions';
 import { ForumsService } from '../forums/forums.service';
 import {
   type MemberDataHolder,
-  MemberDataHolders,
+  HoldsMemberData,
   type MemberDataRows,
   type MemberDataSubject,
 } from '../register/member-data-holders';
 import { InvitationMemberDataRepository } from './invitation-member-data.repository';
+import { rsvpAnswersOf } from './rsvp-answers';
 
 /** A member's invitations and RSVP answers in their data copy, and their erasure (answers, notes, links). */
 @Injectable()
-export class InvitationMemberData implements MemberDataHolder, OnModuleInit {
+@HoldsMemberData()
+export class InvitationMemberData implements MemberDataHolder {
   readonly key = 'invitations';
 
   constructor(
     private readonly invitations: InvitationMemberDataRepository,
     private readonly forums: ForumsService,
-    private readonly holders: MemberDataHolders,
     private readonly clock: Clock,
   ) {}
-
-  onModuleInit(): void {
-    this.holders.add(this);
-  }
 
   async exportFor(subject: MemberDataSubject, tx?: Tx): Promise<MemberDataRows> {
     const rows = await this.invitations.forMember(subject.id, tx);
@@ -39,14 +36,7 @@ export class InvitationMemberData implements MemberDataHolder, OnModuleInit {
       response: i.response,
       respondedAt: iso(i.respondedAt),
       waitingForAPlaceSince: iso(i.waitlistedAt),
-      days: i.days ?? [],
-      dietary: i.dietary ?? [],
-      dietaryNote: i.dietaryNote,
-      accessibility: i.accessibility ?? [],
-      accessibilityNote: i.accessibilityNote,
-      arrivalCountry: i.arrivalCountry,
-      arrivalCity: i.arrivalCity,
-      declineReason: i.declineReason,
+      ...rsvpAnswersOf(i),
       remindersSent: i.reminderCount,
     }));
   }

@@ -1,10 +1,10 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { Tx } from '../database/transactions';
 import { ForumsService } from '../forums/forums.service';
 import { OutboxService } from '../mail/outbox.service';
 import {
   type MemberDataHolder,
-  MemberDataHolders,
+  HoldsMemberData,
   type MemberDataRows,
   type MemberDataSubject,
 } from '../register/member-data-holders';
@@ -17,19 +17,15 @@ import type { Nomination } from './nomination.entity';
  * the other person name them too: those copies are scrubbed through the outbox.
  */
 @Injectable()
-export class NominationMemberData implements MemberDataHolder, OnModuleInit {
+@HoldsMemberData()
+export class NominationMemberData implements MemberDataHolder {
   readonly key = 'nominations';
 
   constructor(
     private readonly nominations: NominationMemberDataRepository,
     private readonly forums: ForumsService,
     private readonly outbox: OutboxService,
-    private readonly holders: MemberDataHolders,
   ) {}
-
-  onModuleInit(): void {
-    this.holders.add(this);
-  }
 
   async exportFor(subject: MemberDataSubject, tx?: Tx): Promise<MemberDataRows> {
     const { asNominee, asNominator } = await this.find(subject, tx);

@@ -1,10 +1,10 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user';
 import { UsersService } from '../auth/users.service';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { type Tx, Transactions } from '../database/transactions';
-import { type MemberDataHolder, MemberDataHolders, type MemberDataSubject } from '../register/member-data-holders';
+import { type MemberDataHolder, HoldsMemberData, type MemberDataSubject } from '../register/member-data-holders';
 import type { OutreachOutcome } from '../register/register.constants';
 import { actorOf, type Member, RegisterService } from '../register/register.service';
 import type { OutreachChannel } from './outreach.constants';
@@ -29,21 +29,17 @@ const EARLIEST = Date.UTC(2000, 0, 1);
  * members, so the register's merge, export and erasure reach it through this service (MemberDataHolder).
  */
 @Injectable()
-export class OutreachService implements MemberDataHolder, OnModuleInit {
+@HoldsMemberData()
+export class OutreachService implements MemberDataHolder {
   readonly key = 'outreach';
 
   constructor(
     private readonly register: RegisterService,
-    private readonly holders: MemberDataHolders,
     private readonly users: UsersService,
     private readonly logs: OutreachRepository,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
   ) {}
-
-  onModuleInit(): void {
-    this.holders.add(this);
-  }
 
   /** The member (404 outside a registrar's countries) and their attempts, newest first. */
   async forMember(user: AuthUser, memberId: string): Promise<{ member: Member; attempts: OutreachLogWithStaff[] }> {

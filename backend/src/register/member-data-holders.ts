@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
+import { keyedProviders } from '../common/keyed-providers';
 import type { Tx } from '../database/transactions';
 
 /**
@@ -22,8 +24,8 @@ export type MemberDataRows = Record<string, unknown>[];
 /**
  * A module that keeps data about members (the outreach log, invitations, attendees, check-ins,
  * nominations, presenters, the import files). The register's merge, data export and erasure must
- * reach that data, but the register cannot import the modules above it: each registers itself here
- * instead, and its own service does the work on its own tables.
+ * reach that data, but the register cannot import the modules above it: each marks its service
+ * `@HoldsMemberData()` instead, and that service does the work on its own tables.
  */
 export interface MemberDataHolder {
   /** The section of a member's data export (and its erasure preview), and the name a merge's history counts moves under (`<key>Moved`). */
@@ -39,17 +41,17 @@ export interface MemberDataHolder {
   erase(tx: Tx, subject: MemberDataSubject): Promise<number>;
 }
 
-/** The holders that registered (each module registers in its service's onModuleInit). */
+/** Marks a provider that implements MemberDataHolder, for MemberDataHolders to find. */
+export const HoldsMemberData = DiscoveryService.createDecorator<void>();
+
+/** The MemberDataHolder providers of every module, found once the application has started. */
 @Injectable()
 export class MemberDataHolders {
-  private readonly holders: MemberDataHolder[] = [];
+  private holders?: MemberDataHolder[];
 
-  add(holder: MemberDataHolder): void {
-    if (this.holders.some((h) => h.key === holder.key)) throw new Error(`Two member data holders are named "${holder.key}"`);
-    this.holders.push(holder);
-  }
+  constructor(private readonly discovery: DiscoveryService) {}
 
   all(): readonly MemberDataHolder[] {
-    return this.holders;
+    return (this.holders ??= keyedProviders<MemberDataHolder>(this.discovery, HoldsMemberData));
   }
 }

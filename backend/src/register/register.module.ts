@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { AuthModule } from '../auth/auth.module';
 import { MembersController } from './members/members.controller';
 import { MembersService } from './members/members.service';
@@ -13,7 +14,7 @@ import { SegmentsController } from './segments/segments.controller';
 import { SegmentsService } from './segments/segments.service';
 
 @Module({
-  imports: [RegisterDataModule, AuthModule],
+  imports: [RegisterDataModule, AuthModule, DiscoveryModule],
   controllers: [MembersController, SegmentsController],
   providers: [
     RegisterService,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module';
 import { ForumsModule } from '../forums/forums.module';
@@ -15,7 +16,7 @@ import { ScheduledJobRepository } from './scheduled-job.repository';
  * list. Sits below attendees, invitations and checkin, which register their parts in ForumDataHolders.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([ScheduledJob]), AuthModule, ForumsModule, RegisterModule],
+  imports: [TypeOrmModule.forFeature([ScheduledJob]), AuthModule, ForumsModule, RegisterModule, DiscoveryModule],
   controllers: [RetentionController],
   providers: [ForumDataHolders, RetentionService, RetentionScheduler, ScheduledJobRepository],
   exports: [ForumDataHolders, RetentionScheduler],

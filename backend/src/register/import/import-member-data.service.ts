@@ -1,10 +1,10 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import type { Tx } from '../../database/transactions';
-import { type MemberDataHolder, MemberDataHolders, type MemberDataRows, type MemberDataSubject } from '../member-data-holders';
+import { type MemberDataHolder, HoldsMemberData, type MemberDataRows, type MemberDataSubject } from '../member-data-holders';
 import { ImportBatchRepository } from './import-batch.repository';
 
 /**
@@ -13,18 +13,14 @@ import { ImportBatchRepository } from './import-batch.repository';
  * member's batch if it is still on the server (a batch whose commit failed part-way).
  */
 @Injectable()
-export class ImportMemberData implements MemberDataHolder, OnModuleInit {
+@HoldsMemberData()
+export class ImportMemberData implements MemberDataHolder {
   readonly key = 'imports';
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly batches: ImportBatchRepository,
-    private readonly holders: MemberDataHolders,
   ) {}
-
-  onModuleInit(): void {
-    this.holders.add(this);
-  }
 
   async exportFor(subject: MemberDataSubject, tx?: Tx): Promise<MemberDataRows> {
     const batch = subject.sourceBatchId && (await (tx ? this.batches.withTx(tx) : this.batches).findById(subject.sourceBatchId));
