@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '../../auth/auth.decorators';
 import { daysBetween } from '../../forums/forum-days';
+import { rsvpAnswersOf } from '../rsvp-answers';
 import { RsvpAnswerDto, RsvpDto } from './rsvp.dto';
 import { RsvpService, type RsvpView } from './rsvp.service';
 
@@ -43,13 +44,6 @@ function mapRsvp(view: RsvpView): RsvpDto {
     confirmed: i.placeHeld,
     waitingPosition: view.waitingPosition,
     badgeNumber: view.badgeNumber,
-    days: i.days ?? [],
-    dietary: i.dietary ?? [],
-    dietaryNote: i.dietaryNote,
-    accessibility: i.accessibility ?? [],
-    accessibilityNote: i.accessibilityNote,
-    arrivalCountry: i.arrivalCountry,
-    arrivalCity: i.arrivalCity,
-    declineReason: i.declineReason,
+    ...rsvpAnswersOf(i),
   };
 }
