@@ -31,7 +31,7 @@ export interface AppConfig {
     maxAttempts: number;
     /** Whether this process drains the outbox (several may; each claims its own rows). */
     worker: boolean;
-    /** How long a claimed message is a worker's; after that another worker may take it (its worker died). */
+    /** How long a claim on a message lasts unless its worker renews it (every third of it while sending); after that another worker may take it. */
     leaseSeconds: number;
   };
   retention: {

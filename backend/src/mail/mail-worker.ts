@@ -1,4 +1,5 @@
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { RateLimiterMemory, RateLimiterQueue } from 'rate-limiter-flexible';
 import { Clock } from '../common/clock';
 import type { AppConfig } from '../config/app-config';
@@ -64,20 +65,34 @@ export class MailWorker implements OnApplicationBootstrap, BeforeApplicationShut
 
   /** Claims and delivers one batch; returns how many messages it handled. Tests call it directly. */
   async drainOnce(): Promise<number> {
-    const now = this.clock.now();
-    const claimed = await this.messages.claim(now, new Date(now.getTime() + this.config.mail.leaseSeconds * 1000), BATCH);
-    const sent = new SentRecorder((ids) => this.messages.markSent(ids, this.clock.now()), RECORD_EVERY_MS);
+    const claim = new Claim(randomUUID(), this.messages, () => this.leaseEnd(), this.config.mail.leaseSeconds);
+    const claimed = await this.messages.claim(this.clock.now(), this.leaseEnd(), this.batchSize(), claim.token);
+    const sent = new SentRecorder((ids) => this.messages.markSent(ids, this.clock.now(), claim.token), RECORD_EVERY_MS);
     let next = 0;
+    claim.renewWhileSending(claimed.map((m) => m.id));
     try {
       await Promise.all(
         Array.from({ length: Math.min(PARALLEL, claimed.length) }, async () => {
-          while (next < claimed.length) await this.deliver(claimed[next++], sent);
+          while (next < claimed.length) {
+            const message = claimed[next++];
+            // Retaken by another worker while this one stalled past the lease: it is theirs to send now.
+            if (claim.holds(message.id)) await this.deliver(message, claim.token, sent);
+          }
         }),
       );
     } finally {
+      claim.stop();
       await sent.flush();
     }
     return claimed.length;
+  }
+
+  private leaseEnd(): Date {
+    return new Date(this.clock.now().getTime() + this.config.mail.leaseSeconds * 1000);
+  }
+
+  private batchSize(): number {
+    return claimSize(this.config.mail.ratePerSecond, this.config.mail.leaseSeconds);
   }
 
   private async run(): Promise<void> {
@@ -97,9 +112,9 @@ export class MailWorker implements OnApplicationBootstrap, BeforeApplicationShut
     }
   }
 
-  private async deliver(message: ClaimedMessage, sent: SentRecorder): Promise<void> {
+  private async deliver(message: ClaimedMessage, token: string, sent: SentRecorder): Promise<void> {
     const refusal = this.refusal(message);
-    if (refusal) return this.messages.markFinal(message.id, 'cancelled', message.attempts, refusal);
+    if (refusal) return this.messages.markFinal(message.id, token, 'cancelled', message.attempts, refusal);
     const attempts = message.attempts + 1;
     try {
       const rendered = this.renderer.render(message.template, message.locale, { ...message.data, ...this.opened(message) });
@@ -117,10 +132,10 @@ export class MailWorker implements OnApplicationBootstrap, BeforeApplicationShut
       const permanent = !(error instanceof SendFailure) || error.permanent;
       if (permanent || attempts >= this.config.mail.maxAttempts) {
         this.logger.warn({ messageId: message.id, template: message.template, attempts }, `Message failed: ${reason}`);
-        return this.messages.markFinal(message.id, 'failed', attempts, reason);
+        return this.messages.markFinal(message.id, token, 'failed', attempts, reason);
       }
       const delay = Math.min(RETRY_BASE_MS * 2 ** (attempts - 1), RETRY_MAX_MS) * (0.5 + Math.random());
-      await this.messages.markRetry(message.id, attempts, new Date(this.clock.now().getTime() + delay), reason);
+      await this.messages.markRetry(message.id, token, attempts, new Date(this.clock.now().getTime() + delay), reason);
     }
   }
 
@@ -142,6 +157,55 @@ export class MailWorker implements OnApplicationBootstrap, BeforeApplicationShut
     if (needed === 'invitations' && !message.memberConsentInvitations) return 'the member has not consented to invitations';
     if (needed === 'updates' && !message.memberConsentUpdates) return 'the member has not consented to updates';
     return null;
+  }
+}
+
+/**
+ * How many messages one round claims: no more than the worker can send in half its lease at the
+ * mail rate (0: unpaced), so a claim is never outlived by design; renewal covers a slow relay.
+ */
+export function claimSize(ratePerSecond: number, leaseSeconds: number): number {
+  return ratePerSecond > 0 ? Math.max(1, Math.min(BATCH, Math.floor((ratePerSecond * leaseSeconds) / 2))) : BATCH;
+}
+
+/**
+ * One round's claim on its messages: while it sends, the lease is renewed every third of its
+ * length, and what another worker has retaken (this process stalled past the lease) is dropped.
+ */
+class Claim {
+  private owned = new Set<string>();
+  private timer?: NodeJS.Timeout;
+  private readonly logger = new Logger(MailWorker.name);
+
+  constructor(
+    readonly token: string,
+    private readonly messages: MessageRepository,
+    private readonly leaseEnd: () => Date,
+    private readonly leaseSeconds: number,
+  ) {}
+
+  renewWhileSending(ids: string[]): void {
+    this.owned = new Set(ids);
+    if (!ids.length) return;
+    this.timer = setInterval(() => void this.renew(), (this.leaseSeconds * 1000) / 3);
+  }
+
+  holds(id: string): boolean {
+    return this.owned.has(id);
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+
+  private async renew(): Promise<void> {
+    try {
+      const still = await this.messages.renewLease(this.token, this.leaseEnd());
+      for (const id of this.owned) if (!still.has(id)) this.owned.delete(id);
+    } catch (error) {
+      // The next renewal tries again; the lease has two thirds of its length left.
+      this.logger.warn({ err: error }, 'Could not renew the mail lease');
+    }
   }
 }
 

@@ -63,6 +63,10 @@ export class Message {
   @Column({ type: 'datetime', precision: 3, nullable: true })
   leaseUntil: Date | null;
 
+  /** While "sending": which worker's claim it is; only that claim may renew it or record its outcome. */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  leaseToken: string | null;
+
   @Column({ type: 'varchar', length: 1000, nullable: true })
   lastError: string | null;
 

@@ -42,7 +42,15 @@ export class MessageRepository {
       .insert()
       .values(
         messages.map((m) =>
-          repo.create({ ...m, attempts: 0, leaseUntil: null, lastError: null, smtpMessageId: null, sentAt: null }),
+          repo.create({
+            ...m,
+            attempts: 0,
+            leaseUntil: null,
+            leaseToken: null,
+            lastError: null,
+            smtpMessageId: null,
+            sentAt: null,
+          }),
         ),
       )
       .orIgnore()
@@ -56,11 +64,12 @@ export class MessageRepository {
   }
 
   /**
-   * Claims up to `limit` due messages for one worker: queued ones whose time has come, and
-   * "sending" ones whose lease ran out (their worker died). On MySQL, rows another worker is
-   * claiming are skipped (FOR UPDATE SKIP LOCKED), so several workers never take the same row.
+   * Claims up to `limit` due messages for one worker's claim `token`: queued ones whose time has
+   * come, and "sending" ones whose lease ran out (their worker died or stalled). On MySQL, rows
+   * another worker is claiming are skipped (FOR UPDATE SKIP LOCKED), so two claims never take the
+   * same row; a retaken row gets the new token, so the old claim can no longer record it.
    */
-  async claim(now: Date, leaseUntil: Date, limit: number): Promise<ClaimedMessage[]> {
+  async claim(now: Date, leaseUntil: Date, limit: number, token: string): Promise<ClaimedMessage[]> {
     const isMysql = this.dataSource.options.type !== 'better-sqlite3';
     const ids = await this.dataSource.transaction(async (manager) => {
       const query = manager
@@ -81,7 +90,7 @@ export class MessageRepository {
       const rows: { id: string }[] = await query.getRawMany();
       if (!rows.length) return [];
       const claimed = rows.map((r) => r.id);
-      await manager.getRepository(Message).update({ id: In(claimed) }, { state: 'sending', leaseUntil });
+      await manager.getRepository(Message).update({ id: In(claimed) }, { state: 'sending', leaseUntil, leaseToken: token });
       return claimed;
     });
     if (!ids.length) return [];
@@ -108,8 +117,21 @@ export class MessageRepository {
     });
   }
 
-  /** Marks several messages sent in one statement; their Message-ID is the one the worker set, `<id@diaspora-forum>`. */
-  async markSent(ids: string[], at: Date): Promise<void> {
+  /**
+   * Extends the lease of the claim's messages still sending; the ids it still holds (a message
+   * another worker retook after this one stalled past its lease is not among them).
+   */
+  async renewLease(token: string, leaseUntil: Date): Promise<Set<string>> {
+    const owned = { leaseToken: token, state: 'sending' as const };
+    await this.repo().update(owned, { leaseUntil });
+    return new Set((await this.repo().find({ select: { id: true }, where: owned })).map((m) => m.id));
+  }
+
+  /**
+   * Marks several of a claim's messages sent in one statement; their Message-ID is the one the
+   * worker set, `<id@diaspora-forum>`. A message another claim has taken since is left to it.
+   */
+  async markSent(ids: string[], at: Date, token: string): Promise<void> {
     if (!ids.length) return;
     const isMysql = this.dataSource.options.type !== 'better-sqlite3';
     await this.repo()
@@ -121,33 +143,38 @@ export class MessageRepository {
         // Delivered: the link now lives only in the member's mailbox.
         sealedSecrets: null,
         leaseUntil: null,
+        leaseToken: null,
         lastError: null,
         smtpMessageId: () => (isMysql ? "CONCAT('<', id, '@diaspora-forum>')" : "'<' || id || '@diaspora-forum>'"),
       })
-      .where({ id: In(ids) })
+      .where({ id: In(ids), leaseToken: token })
       .execute();
   }
 
-  async markRetry(id: string, attempts: number, nextAttemptAt: Date, error: string): Promise<void> {
+  /** Puts a claim's message back in the queue for a later attempt (unless another claim has it now). */
+  async markRetry(id: string, token: string, attempts: number, nextAttemptAt: Date, error: string): Promise<void> {
     await this.repo().update(
-      { id },
-      { state: 'queued', attempts, nextAttemptAt, leaseUntil: null, lastError: error.slice(0, 1000) },
+      { id, leaseToken: token },
+      { state: 'queued', attempts, nextAttemptAt, leaseUntil: null, leaseToken: null, lastError: error.slice(0, 1000) },
     );
   }
 
+  /** Ends a claim's message as failed or cancelled (unless another claim has it now). */
   async markFinal(
     id: string,
+    token: string,
     state: Extract<MessageState, 'failed' | 'cancelled'>,
     attempts: number,
     error: string,
   ): Promise<void> {
     // A failed message keeps its sealed link, so an organiser's retry still sends a working one.
     await this.repo().update(
-      { id },
+      { id, leaseToken: token },
       {
         state,
         attempts,
         leaseUntil: null,
+        leaseToken: null,
         lastError: error.slice(0, 1000),
         ...(state === 'cancelled' ? { sealedSecrets: null } : {}),
       },
@@ -210,8 +237,8 @@ export class MessageRepository {
     const result = await this.repo().update(
       where,
       to === 'queued'
-        ? { state: to, nextAttemptAt: now, attempts: 0, leaseUntil: null }
-        : { state: to, leaseUntil: null, ...(to === 'cancelled' ? { sealedSecrets: null } : {}) },
+        ? { state: to, nextAttemptAt: now, attempts: 0, leaseUntil: null, leaseToken: null }
+        : { state: to, leaseUntil: null, leaseToken: null, ...(to === 'cancelled' ? { sealedSecrets: null } : {}) },
     );
     return result.affected ?? 0;
   }

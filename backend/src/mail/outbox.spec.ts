@@ -95,7 +95,7 @@ describe(OutboxService.name, () => {
   it('takes back a message whose worker died while sending, once its lease has run out', async () => {
     await bed.outbox.enqueue([message(7)]);
     const repo = bed.t.app.get(MessageRepository);
-    const claimed = await repo.claim(new Date(), new Date(Date.now() + 60_000), 10);
+    const claimed = await repo.claim(new Date(), new Date(Date.now() + 60_000), 10, 'dead-worker');
     expect(claimed.map((m) => m.idempotencyKey)).toContain('test:7');
     expect(await bed.worker.drainOnce()).toBe(0); // leased to the "dead" worker
     bed.t.setNow(new Date(Date.now() + 2 * 60_000));

@@ -1,13 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Agent } from 'supertest';
-import { createApp, readyApp } from '../bootstrap';
-import { Clock } from '../common/clock';
-import { loadConfig } from '../config/app-config';
 import { AuditEntry } from '../logging/audit/audit-entry.entity';
 import { addAttendees, assignDoors, scan } from '../test/check-in-helpers';
 import { addMembers, aMember, anOpenForum, inviteMembers, memberRow } from '../test/fixtures';
-import { createTestApp, type TestApp } from '../test/test-app';
+import { createTestApp, secondApp, type TestApp } from '../test/test-app';
 import { nextDailyRun, retentionDueAt } from './retention-dates';
 import { RetentionScheduler } from './retention-scheduler';
 
@@ -191,19 +187,3 @@ describe('Retention', () => {
     expect(nextDailyRun(new Date('2028-01-01T02:00:00Z'), 2).toISOString()).toBe('2028-01-02T02:00:00.000Z');
   });
 });
-
-/** Another app process on the same database (as a second copy behind a load balancer would be). */
-async function secondApp(t: TestApp): Promise<{ app: NestFastifyApplication; clock: Clock }> {
-  const app = await createApp(
-    loadConfig({
-      DATA_DIR: t.db.dataDir,
-      DATABASE_URL: t.db.url,
-      APP_SECRET: 'test-secret-test-secret-test-secret-0123',
-      LOG_LEVEL: 'silent',
-      MAIL_WORKER: 'off',
-      RETENTION_SCHEDULER: 'off',
-    }),
-  );
-  await readyApp(app);
-  return { app, clock: app.get(Clock) };
-}

@@ -18,6 +18,8 @@ export type SinkPolicy = (recipient: string) => { code: number; message: string 
 export class SmtpSink {
   readonly mails: SinkMail[] = [];
   policy: SinkPolicy = () => null;
+  /** How long the sink takes to acknowledge each message (a slow relay); 0 answers at once. */
+  delayMs = 0;
   /** While held, messages are received but not acknowledged; a client that goes away meanwhile has delivered nothing. */
   private held = false;
   private readonly pending = new Map<string, { mail: SinkMail; ack: () => void }[]>();
@@ -40,8 +42,10 @@ export class SmtpSink {
         const received = (parsed: ParsedMail) => {
           const mail = { to, parsed };
           if (!this.held) {
-            this.mails.push(mail);
-            return callback();
+            const accept = () => (this.mails.push(mail), callback());
+            if (this.delayMs) setTimeout(accept, this.delayMs);
+            else accept();
+            return;
           }
           const list = this.pending.get(session.id) ?? [];
           list.push({ mail, ack: () => (this.mails.push(mail), callback()) });

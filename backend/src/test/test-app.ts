@@ -25,6 +25,27 @@ export interface TestApp {
 }
 
 let counter = 0;
+const TEST_SECRET = 'test-secret-test-secret-test-secret-0123';
+
+/**
+ * Another app process on a test app's database (as a second copy behind a load balancer would be),
+ * with nothing scheduled and no mail worker unless `env` says so. The caller closes it.
+ */
+export async function secondApp(t: TestApp, env: NodeJS.ProcessEnv = {}): Promise<{ app: NestFastifyApplication; clock: Clock }> {
+  const app = await createApp(
+    loadConfig({
+      DATA_DIR: t.db.dataDir,
+      DATABASE_URL: t.db.url,
+      APP_SECRET: TEST_SECRET,
+      LOG_LEVEL: 'silent',
+      MAIL_WORKER: 'off',
+      RETENTION_SCHEDULER: 'off',
+      ...env,
+    }),
+  );
+  await readyApp(app);
+  return { app, clock: app.get(Clock) };
+}
 
 /** Boots the real app (every module, guard, pipe and filter) on a fresh test database. */
 export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
@@ -32,7 +53,7 @@ export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestAp
   const config = loadConfig({
     DATA_DIR: db.dataDir,
     DATABASE_URL: db.url,
-    APP_SECRET: 'test-secret-test-secret-test-secret-0123',
+    APP_SECRET: TEST_SECRET,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     PUBLIC_RATE_LIMIT_PER_MINUTE: '100000',
     // Retention runs when a test calls it (with the clock set), not on a timer.
