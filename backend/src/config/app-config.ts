@@ -33,6 +33,8 @@ export interface AppConfig {
     worker: boolean;
     /** How long a claim on a message lasts unless its worker renews it (every third of it while sending); after that another worker may take it. */
     leaseSeconds: number;
+    /** The longest the relay may take to connect, to greet, or to answer on an open connection; then the send is retried later. */
+    smtpTimeoutSeconds: number;
   };
   retention: {
     /** Months after a forum's last day before its RSVP answers, door details and mail are de-identified (a forum may set its own). */
@@ -91,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxAttempts: dto.MAIL_MAX_ATTEMPTS ?? 8,
       worker: (dto.MAIL_WORKER ?? 'on') === 'on',
       leaseSeconds: dto.MAIL_LEASE_SECONDS ?? 120,
+      smtpTimeoutSeconds: dto.SMTP_TIMEOUT_SECONDS ?? 20,
     },
     retention: {
       months: dto.RETENTION_MONTHS ?? 12,

@@ -90,6 +90,13 @@ export class EnvDto {
 
   @IsOptional()
   @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt({ message: 'SMTP_TIMEOUT_SECONDS must be a whole number of seconds' })
+  @Min(1)
+  @Max(600)
+  SMTP_TIMEOUT_SECONDS?: number;
+
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
   @IsInt({ message: 'LINK_GRACE_DAYS must be a whole number of days (0 or more)' })
   @Min(0, { message: 'LINK_GRACE_DAYS must be a whole number of days (0 or more)' })
   @Max(3650, { message: 'LINK_GRACE_DAYS must be at most 3650 days' })

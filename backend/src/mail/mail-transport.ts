@@ -32,11 +32,17 @@ export class MailTransport implements OnApplicationShutdown {
   async send(to: string, mail: RenderedMail, messageId: string): Promise<SendResult> {
     if (!this.config.smtpUrl) throw new SendFailure('SMTP_URL is not set', false);
     // Pooled, and each connection kept for any number of messages: reconnecting every 100 costs a third of the rate.
+    // A relay that stalls (no connection, no greeting, no answer) fails the send within the timeout,
+    // to be retried later, instead of holding it for nodemailer's ten-minute default.
+    const timeout = this.config.mail.smtpTimeoutSeconds * 1000;
     this.transporter ??= nodemailer.createTransport({
       url: this.config.smtpUrl,
       pool: true,
       maxConnections: 5,
       maxMessages: Infinity,
+      connectionTimeout: timeout,
+      greetingTimeout: timeout,
+      socketTimeout: timeout,
     });
     try {
       const info = await this.transporter.sendMail({
