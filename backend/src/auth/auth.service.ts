@@ -10,6 +10,9 @@ import { SessionRepository } from './session.repository';
 import { SignInThrottle } from './sign-in-throttle';
 import { UserRepository } from './user.repository';
 import { UsersService } from './users.service';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { underDatabaseLock } from '../database/database-lock';
 
 const SESSION_LIFETIME_MS = 14 * 24 * 3600 * 1000;
 /** Sliding expiry is written at most this often, so a busy door phone does not write on every scan. */
@@ -39,14 +42,29 @@ export class AuthService implements OnApplicationBootstrap {
     private readonly clock: Clock,
     private readonly throttle: SignInThrottle,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
-  /** ADMIN_EMAIL/ADMIN_PASSWORD create the first organiser on a fresh install, and nothing after that. */
+  /**
+   * ADMIN_EMAIL/ADMIN_PASSWORD create the first organiser on a fresh install, and nothing after
+   * that; app processes starting together take turns, so one creates it and the others see it.
+   */
   async onApplicationBootstrap(): Promise<void> {
     const admin = this.config.admin;
-    if (!admin || (await this.users.count()) > 0) return;
-    await this.usersService.create({ email: admin.email, name: 'Organiser', password: admin.password, role: 'organiser' });
-    this.logger.log(`Created the first organiser account for ${admin.email}`);
+    if (!admin) return;
+    const created = await this.firstOrganiser(() =>
+      this.usersService.create({ email: admin.email, name: 'Organiser', password: admin.password, role: 'organiser' }),
+    );
+    if (created) this.logger.log(`Created the first organiser account for ${admin.email}`);
+  }
+
+  /** Runs `create` only while the installation has no staff account, one process and request at a time; whether it ran. */
+  private firstOrganiser(create: () => Promise<unknown>): Promise<boolean> {
+    return underDatabaseLock(this.dataSource, 'first-organiser', async () => {
+      if (!(await this.needsSetup())) return false;
+      await create();
+      return true;
+    });
   }
 
   async needsSetup(): Promise<boolean> {
@@ -55,8 +73,8 @@ export class AuthService implements OnApplicationBootstrap {
 
   /** First-run setup: the first person to open a fresh install creates the first organiser. */
   async setup(input: { email: string; name: string; password: string }, client: SignInClient): Promise<SignedIn> {
-    if (!(await this.needsSetup())) throw DomainError.conflict('This installation already has staff accounts; sign in instead');
-    await this.usersService.create({ ...input, role: 'organiser' });
+    const created = await this.firstOrganiser(() => this.usersService.create({ ...input, role: 'organiser' }));
+    if (!created) throw DomainError.conflict('This installation already has staff accounts; sign in instead');
     return this.signIn(input.email, input.password, client);
   }
 

@@ -2,12 +2,28 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { DataSource } from 'typeorm';
 import { dataSourceOptions, DatabaseTarget } from './data-source-options';
+import { underDatabaseLock } from './database-lock';
 
 @Module({})
 export class DatabaseModule {
   static forRoot(target: DatabaseTarget): DynamicModule {
     if (target.type === 'sqlite' && target.file !== ':memory:') mkdirSync(dirname(target.file), { recursive: true });
-    return { module: DatabaseModule, imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(target), autoLoadEntities: true })] };
+    return {
+      module: DatabaseModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({ ...dataSourceOptions(target), migrationsRun: false, autoLoadEntities: true }),
+          // Migrations run once the connection is up, one process at a time: replicas started
+          // together on an empty database would otherwise race to create the same tables.
+          dataSourceFactory: async (options) => {
+            const dataSource = await new DataSource(options!).initialize();
+            await underDatabaseLock(dataSource, 'migrations', () => dataSource.runMigrations());
+            return dataSource;
+          },
+        }),
+      ],
+    };
   }
 }
