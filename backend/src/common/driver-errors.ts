@@ -24,6 +24,9 @@ const sqliteColumns = /constraint failed: (.+)$/;
  */
 export function domainErrorFromDriver(error: unknown): DomainError | null {
   const err = ((error as DriverError | null)?.driverError ?? error) as DriverError | null;
+  if (err && typeof err === 'object' && unreachable.has(err.code ?? '')) {
+    return DomainError.unavailable('The database cannot be reached just now: try again in a moment', RETRY_AFTER_SECONDS);
+  }
   if (!err || typeof err !== 'object' || (err.errno === undefined && !err.code?.startsWith('SQLITE_'))) return null;
   const message = err.sqlMessage ?? err.message ?? '';
   const mysqlField = mysqlColumn.exec(message)?.[1];
@@ -81,6 +84,22 @@ export function domainErrorFromDriver(error: unknown): DomainError | null {
       return null;
   }
 }
+
+/**
+ * The database did not answer: a statement over its time limit, a connection that could not open
+ * or was lost, a server refusing connections. Nothing can be known to have been written, so none
+ * of these is answered as a success.
+ */
+const unreachable = new Set([
+  'PROTOCOL_SEQUENCE_TIMEOUT',
+  'PROTOCOL_CONNECTION_LOST',
+  'ETIMEDOUT',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ER_CON_COUNT_ERROR',
+  'ER_SERVER_SHUTDOWN',
+]);
 
 const optional = (field: string | undefined) => (field ? [field] : undefined);
 

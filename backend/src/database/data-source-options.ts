@@ -1,5 +1,6 @@
 import * as mysql2 from 'mysql2';
 import type { DataSourceOptions } from 'typeorm';
+import { DatabaseLogger } from './database-logger';
 import { mysqlMigrations, sqliteMigrations } from './migrations';
 
 /** MySQL-family servers are named by URL scheme: mysql:// (MySQL 8) or mariadb:// (MariaDB). */
@@ -11,6 +12,15 @@ export type DatabaseTarget = { type: 'mysql'; url: string } | { type: 'sqlite'; 
  * answers 503 with Retry-After (common/driver-errors.ts) and its transaction rolls back whole.
  */
 export const LOCK_WAIT_SECONDS = 3;
+
+/**
+ * The longest a statement may take before the app gives up on it (the connection is dropped and the
+ * request answers 503 with Retry-After), and the longest a new connection may take to open: a
+ * database that stops answering (network paused, server hung) fails requests within seconds, not
+ * after the operating system's TCP timeouts. Migrations run without the statement limit.
+ */
+export const QUERY_TIMEOUT_SECONDS = 5;
+export const CONNECT_TIMEOUT_SECONDS = 3;
 
 /** mysql2 with every pooled connection's lock wait set as it opens, before TypeORM gets it. */
 const mysqlWithShortLockWait = {
@@ -41,6 +51,7 @@ export function dataSourceOptions(target: DatabaseTarget, entities: DataSourceOp
     migrationsRun: true,
     migrationsTableName: 'migrations',
     logging: false,
+    logger: new DatabaseLogger(),
   } as const;
   if (target.type === 'mysql') {
     return {
@@ -51,7 +62,9 @@ export function dataSourceOptions(target: DatabaseTarget, entities: DataSourceOp
       timezone: 'Z',
       charset: 'utf8mb4_unicode_ci',
       migrations: mysqlMigrations,
-      extra: { connectionLimit: 16 },
+      extra: { connectionLimit: 16, connectTimeout: CONNECT_TIMEOUT_SECONDS * 1000 },
+      enableQueryTimeout: true,
+      maxQueryExecutionTime: QUERY_TIMEOUT_SECONDS * 1000,
       driver: mysqlWithShortLockWait,
       // No stack captured at each query's call site: it cost more than a check-in's own work.
       trace: false,

@@ -4,11 +4,13 @@ import type { AddressInfo } from 'node:net';
 /**
  * A TCP proxy on a free local port in front of a real server: while `stalled`, it takes
  * connections and never answers (a relay or database that hangs); otherwise it passes bytes through.
+ * `pause()` also stops the bytes of connections already open (the network to the server paused).
  */
 export class StallingProxy {
   stalled = false;
   private readonly server: Server;
   private readonly sockets = new Set<Socket>();
+  private readonly pairs = new Set<[Socket, Socket]>();
   private port = 0;
 
   private readonly target: URL;
@@ -27,8 +29,29 @@ export class StallingProxy {
       upstream.on('error', () => client.destroy());
       client.on('close', () => upstream.destroy());
       upstream.on('close', () => client.destroy());
+      const pair: [Socket, Socket] = [client, upstream];
+      this.pairs.add(pair);
+      upstream.on('close', () => this.pairs.delete(pair));
       client.pipe(upstream).pipe(client);
     });
+  }
+
+  pause(): void {
+    this.stalled = true;
+    for (const [client, upstream] of this.pairs) {
+      client.unpipe(upstream);
+      upstream.unpipe(client);
+      client.pause();
+      upstream.pause();
+    }
+  }
+
+  resume(): void {
+    this.stalled = false;
+    for (const [client, upstream] of this.pairs) {
+      client.pipe(upstream);
+      upstream.pipe(client);
+    }
   }
 
   async start(): Promise<this> {
