@@ -20,6 +20,7 @@ import { NominationStatusChange } from './nominations/nomination-status-change.e
 import { Nomination } from './nominations/nomination.entity';
 import { OutreachLog } from './outreach/outreach-log.entity';
 import { ImportBatch } from './register/import/import-batch.entity';
+import { ImportFileChunk } from './register/import/import-file-chunk.entity';
 import { MemberEvent } from './register/member-event.entity';
 import { MemberSector } from './register/member-sector.entity';
 import { MemberToken } from './register/member-token.entity';
@@ -45,6 +46,7 @@ export const entities = [
   MemberEvent,
   MemberToken,
   ImportBatch,
+  ImportFileChunk,
   Segment,
   RegisterTarget,
   OutreachLog,

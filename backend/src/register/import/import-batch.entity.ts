@@ -20,10 +20,6 @@ export class ImportBatch {
   @Column({ type: 'varchar', length: 8 })
   format: ImportFormat;
 
-  /** Where the upload is kept (relative to DATA_DIR) until the batch is committed or dropped. */
-  @Column({ type: 'varchar', length: 255 })
-  storedPath: string;
-
   @Column({ type: 'varchar', length: 16, default: 'uploaded' })
   status: ImportStatus;
 

@@ -9,13 +9,17 @@ import { ImportBatchRepository } from './import-batch.repository';
 import { ImportedMembersRepository } from './imported-members.repository';
 import { ImportController } from './import.controller';
 import { ImportService } from './import.service';
+import { ImportFileChunk } from './import-file-chunk.entity';
+import { UploadStore } from './upload-store';
+import { TypeOrmModule } from '@nestjs/typeorm';
 
 export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 
 @Module({
   imports: [
     RegisterModule,
-    // Uploads stream to disk (never into memory) in DATA_DIR; the service moves each to imports/<batchId>.
+    TypeOrmModule.forFeature([ImportFileChunk]),
+    // Uploads stream to disk (never into memory) in DATA_DIR; the service keeps each in the database (UploadStore).
     MultipartModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
@@ -26,6 +30,6 @@ export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
     }),
   ],
   controllers: [ImportController],
-  providers: [ImportService, ImportBatchRepository, ImportedMembersRepository, ImportMemberData],
+  providers: [ImportService, ImportBatchRepository, ImportedMembersRepository, ImportMemberData, UploadStore],
 })
 export class ImportModule {}

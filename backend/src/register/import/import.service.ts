@@ -1,12 +1,9 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { mkdir, rename, rm } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import type { AuthUser } from '../../auth/auth-user';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/domain-error';
-import type { AppConfig } from '../../config/app-config';
-import { APP_CONFIG } from '../../config/config.module';
 import { Transactions } from '../../database/transactions';
 import { AuditTrail } from '../../logging/audit/audit-trail';
 import { canSeeCountry } from '../register-scope';
@@ -20,6 +17,7 @@ import { type CheckedRow, type FindByContacts, RowChecker } from './row-checker'
 import { isFileProblem } from './spreadsheet/file-problem';
 import { readHead } from './spreadsheet/spreadsheet-head';
 import { openSpreadsheet, type Spreadsheet } from './spreadsheet/spreadsheet-reader';
+import { UploadStore } from './upload-store';
 
 /** What the upload interceptor left on disk. */
 export interface UploadedSpreadsheet {
@@ -62,10 +60,10 @@ export class ImportService {
   private readonly logger = new Logger(ImportService.name);
 
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly batches: ImportBatchRepository,
     private readonly members: ImportedMembersRepository,
     private readonly transactions: Transactions,
+    private readonly uploads: UploadStore,
     private readonly clock: Clock,
     private readonly audit: AuditTrail,
   ) {}
@@ -74,17 +72,13 @@ export class ImportService {
   async upload(user: AuthUser, file: UploadedSpreadsheet | undefined): Promise<ImportDetail> {
     if (!file) throw DomainError.validation({ file: ['choose a CSV or XLSX file'] }, 'Choose a CSV or XLSX file');
     const id = randomUUID();
-    const storedPath = `imports/${id}`;
-    const path = this.pathOf(storedPath);
     try {
-      await mkdir(dirname(path), { recursive: true });
-      await rename(file.path, path);
-      const head = await readHead(path);
+      const head = await readHead(file.path);
+      await this.uploads.keep(id, file.path);
       const batch = await this.batches.create({
         id,
         fileName: file.originalname.slice(0, 255) || 'upload',
         format: head.format,
-        storedPath,
         status: 'uploaded',
         mapping: guessMapping(head.columns),
         defaultCountry: user.role === 'registrar' && user.countries.length === 1 ? user.countries[0] : null,
@@ -101,8 +95,10 @@ export class ImportService {
       });
       return { batch, columns: head.columns, sampleRows: head.sampleRows };
     } catch (error) {
-      await Promise.all([rm(file.path, { force: true }), rm(path, { force: true })]);
+      await this.uploads.drop(id);
       throw error;
+    } finally {
+      await rm(file.path, { force: true });
     }
   }
 
@@ -114,11 +110,15 @@ export class ImportService {
   async get(user: AuthUser, id: string): Promise<ImportDetail> {
     const batch = await this.visible(user, id);
     if (batch.status !== 'uploaded' && batch.status !== 'previewed') return { batch, columns: [], sampleRows: [] };
+    const upload = await this.uploads.local(batch.id);
+    if (!upload) return { batch, columns: [], sampleRows: [] };
     try {
-      return { batch, ...(await readHead(this.pathOf(batch.storedPath))) };
+      return { batch, ...(await readHead(upload.path)) };
     } catch (error) {
-      if (!isFileProblem(error) && (error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      if (!isFileProblem(error)) throw error;
       return { batch, columns: [], sampleRows: [] };
+    } finally {
+      await upload.release();
     }
   }
 
@@ -209,7 +209,7 @@ export class ImportService {
       await this.fail(batch, reason);
       throw error;
     }
-    await rm(this.pathOf(batch.storedPath), { force: true });
+    await this.uploads.drop(batch.id);
     const committed = (await this.batches.findById(id))!;
     this.logger.log(`Import ${id} (${committed.fileName}) committed ${committed.importedCount} members`);
     return committed;
@@ -242,7 +242,7 @@ export class ImportService {
     if (batch.status === 'committed') throw DomainError.conflict('A committed import cannot be discarded; roll it back instead');
     if (batch.status === 'rolled_back') throw DomainError.conflict('A rolled-back import stays on the list as a record');
     if (!(await this.batches.deleteIn(id, [...OPEN, 'failed']))) throw DomainError.conflict('This import is being committed');
-    await rm(this.pathOf(batch.storedPath), { force: true });
+    await this.uploads.drop(batch.id);
   }
 
   private async visible(user: AuthUser, id: string): Promise<ImportBatch> {
@@ -271,15 +271,21 @@ export class ImportService {
     }
   }
 
+  /** The batch's upload, read from a private local copy that closing the sheet removes. */
   private async open(batch: ImportBatch): Promise<Spreadsheet> {
-    try {
-      return await openSpreadsheet(this.pathOf(batch.storedPath));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    const upload = await this.uploads.local(batch.id);
+    if (!upload) {
       throw DomainError.validation(
         { file: ['the file is no longer on the server'] },
         'The uploaded file is gone; upload it again',
       );
+    }
+    try {
+      const sheet = await openSpreadsheet(upload.path);
+      return { ...sheet, close: () => sheet.close().finally(() => upload.release()) };
+    } catch (error) {
+      await upload.release();
+      throw error;
     }
   }
 
@@ -288,14 +294,10 @@ export class ImportService {
     try {
       // Only an open batch: a commit that got there first keeps its result.
       await this.batches.transition(batch.id, OPEN, 'failed', { failureReason: reason.slice(0, 500) });
-      await rm(this.pathOf(batch.storedPath), { force: true });
+      await this.uploads.drop(batch.id);
     } catch (error) {
       this.logger.error({ err: error }, `Could not mark import ${batch.id} as failed`);
     }
-  }
-
-  private pathOf(storedPath: string): string {
-    return join(this.config.dataDir, storedPath);
   }
 }
 

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Agent } from 'supertest';
 import { In } from 'typeorm';
-import { createTestApp, type TestApp } from '../../test/test-app';
+import request from 'supertest';
+import { createTestApp, secondApp, TEST_PASSWORD, type TestApp } from '../../test/test-app';
 import { Member } from '../member.entity';
 import { ImportBatch } from './import-batch.entity';
 import { ImportService } from './import.service';
@@ -26,7 +27,13 @@ describe(ImportService.name, () => {
       .getRepository(Member)
       .find({ where: { sourceBatchId: batchId }, relations: { sectors: true }, order: { lastName: 'ASC' } });
   const importsDir = () => join(t.db.dataDir, 'imports');
-  const storedFiles = () => readdirSync(importsDir()).filter((f) => f !== 'incoming');
+  /** The batches whose upload is kept (in the database, so every app process can read it). */
+  const keptUploads = async () =>
+    ((await t.dataSource.query('SELECT DISTINCT batchId FROM import_file_chunks')) as { batchId: string }[]).map(
+      (r) => r.batchId,
+    );
+  /** What the uploads left on this process's disk: nothing once a request is done. */
+  const filesOnDisk = () => readdirSync(importsDir(), { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
 
   /** Upload → preview with the guessed mapping (plus changes) → the preview body. */
   async function uploadAndPreview(content: string | Buffer, name?: string, change: Record<string, unknown> = {}) {
@@ -59,7 +66,8 @@ describe(ImportService.name, () => {
       sectors: 'Sectors',
     });
     const id = up.body.batch.id;
-    expect(existsSync(join(importsDir(), id))).toBe(true);
+    expect(await keptUploads()).toContain(id);
+    expect(filesOnDisk()).toEqual([]);
 
     const preview = await organiser.post(`/api/v1/imports/${id}/preview`).send({ mapping: up.body.batch.mapping }).expect(200);
     expect(preview.body.batch).toMatchObject({
@@ -100,7 +108,36 @@ describe(ImportService.name, () => {
     expect(members[0].consentAt).toBeInstanceOf(Date);
     expect(members[1].sectors.map((s) => s.sector).sort()).toEqual(['education', 'health']);
     // Once committed, the personal data in the upload is not kept.
-    expect(existsSync(join(importsDir(), id))).toBe(false);
+    expect(await keptUploads()).not.toContain(id);
+    expect(filesOnDisk()).toEqual([]);
+  });
+
+  it('previews and commits on another app process than the one the file was uploaded to', async () => {
+    const other = await secondApp(t);
+    try {
+      await t.signedIn('organiser', { email: 'replica.organiser@example.org' });
+      const there = request.agent(other.app.getHttpServer());
+      await there
+        .post('/api/v1/auth/sign-in')
+        .send({ email: 'replica.organiser@example.org', password: TEST_PASSWORD })
+        .expect(200);
+      const up = await upload('Name;Surname;Email;Country\nLineo;Replica;lineo.replica@example.org;GB\n').expect(201);
+      const id = up.body.batch.id as string;
+      expect(filesOnDisk()).toEqual([]);
+      expect((await there.get(`/api/v1/imports/${id}`).expect(200)).body.columns).toEqual([
+        'Name',
+        'Surname',
+        'Email',
+        'Country',
+      ]);
+      await there.post(`/api/v1/imports/${id}/preview`).send({ mapping: up.body.batch.mapping }).expect(200);
+      const committed = await there.post(`/api/v1/imports/${id}/commit`).send({}).expect(200);
+      expect(committed.body).toMatchObject({ status: 'committed', importedCount: 1 });
+      expect((await membersOf(id)).map((m) => m.email)).toEqual(['lineo.replica@example.org']);
+      expect(await keptUploads()).not.toContain(id);
+    } finally {
+      await other.app.close();
+    }
   });
 
   it('reads a semicolon CSV with a BOM, Sesotho column names and mixed phone formats', async () => {
@@ -261,7 +298,8 @@ describe(ImportService.name, () => {
     expect((await organiser.get('/api/v1/imports').expect(200)).body).toHaveLength(before);
     expect(readdirSync(join(importsDir(), 'incoming'))).toEqual([]);
     const open = await t.dataSource.getRepository(ImportBatch).findBy({ status: In(['uploaded', 'previewed']) });
-    expect(storedFiles().sort()).toEqual(open.map((b) => b.id).sort());
+    expect((await keptUploads()).sort()).toEqual(open.map((b) => b.id).sort());
+    expect(filesOnDisk()).toEqual([]);
   });
 
   it('refuses a request without a file, and one that is too large', async () => {
@@ -282,7 +320,8 @@ describe(ImportService.name, () => {
     expect(res.body.message).toContain('Row 22 opens a quote');
     const batch = await t.dataSource.getRepository(ImportBatch).findOneByOrFail({ id });
     expect(batch).toMatchObject({ status: 'failed', failureReason: res.body.message });
-    expect(existsSync(join(importsDir(), id))).toBe(false);
+    expect(await keptUploads()).not.toContain(id);
+    expect(filesOnDisk()).toEqual([]);
     await organiser.post(`/api/v1/imports/${id}/commit`).send({}).expect(409);
     expect(await membersOf(id)).toEqual([]);
   });
@@ -299,7 +338,8 @@ describe(ImportService.name, () => {
     expect(detail.body.columns).toEqual(['Name', 'Surname', 'Email', 'Country']);
     await organiser.delete(`/api/v1/imports/${up.body.batch.id}`).expect(204);
     await organiser.get(`/api/v1/imports/${up.body.batch.id}`).expect(404);
-    expect(existsSync(join(importsDir(), up.body.batch.id))).toBe(false);
+    expect(await keptUploads()).not.toContain(up.body.batch.id);
+    expect(filesOnDisk()).toEqual([]);
     const committed = list.body.find((b: { status: string }) => b.status === 'committed');
     await organiser.delete(`/api/v1/imports/${committed.id}`).expect(409);
     expect((await organiser.get(`/api/v1/imports/${committed.id}`).expect(200)).body.columns).toEqual([]);

@@ -8,5 +8,6 @@ import { SegmentIndexes1795378928705 } from './1795378928705-SegmentIndexes';
 import { BadgesAndCheckIns1795384535238 } from './1795384535238-BadgesAndCheckIns';
 import { TrustAndPrivacy1796202761413 } from './1796202761413-TrustAndPrivacy';
 import { OutboxLeaseOwners1796214438600 } from './1796214438600-OutboxLeaseOwners';
+import { SharedImportUploads1796216123150 } from './1796216123150-SharedImportUploads';
 
-export const mysqlMigrations = [Initial1795373344976, AddRegister1795374062009, RegisterAndOutbox1795374618599, AgendaAndNominations1795376206466, InvitationsAndAttendees1795376708293, SegmentIndexes1795378928705, BadgesAndCheckIns1795384535238, TrustAndPrivacy1796202761413, OutboxLeaseOwners1796214438600];
+export const mysqlMigrations = [Initial1795373344976, AddRegister1795374062009, RegisterAndOutbox1795374618599, AgendaAndNominations1795376206466, InvitationsAndAttendees1795376708293, SegmentIndexes1795378928705, BadgesAndCheckIns1795384535238, TrustAndPrivacy1796202761413, OutboxLeaseOwners1796214438600, SharedImportUploads1796216123150];

@@ -8,5 +8,6 @@ import { SegmentIndexes1795378926844 } from './1795378926844-SegmentIndexes';
 import { BadgesAndCheckIns1795384532599 } from './1795384532599-BadgesAndCheckIns';
 import { TrustAndPrivacy1796202759856 } from './1796202759856-TrustAndPrivacy';
 import { OutboxLeaseOwners1796214434983 } from './1796214434983-OutboxLeaseOwners';
+import { SharedImportUploads1796216120004 } from './1796216120004-SharedImportUploads';
 
-export const sqliteMigrations = [Initial1795373344185, AddRegister1795374059847, RegisterAndOutbox1795374616187, AgendaAndNominations1795376201498, InvitationsAndAttendees1795376702585, SegmentIndexes1795378926844, BadgesAndCheckIns1795384532599, TrustAndPrivacy1796202759856, OutboxLeaseOwners1796214434983];
+export const sqliteMigrations = [Initial1795373344185, AddRegister1795374059847, RegisterAndOutbox1795374616187, AgendaAndNominations1795376201498, InvitationsAndAttendees1795376702585, SegmentIndexes1795378926844, BadgesAndCheckIns1795384532599, TrustAndPrivacy1796202759856, OutboxLeaseOwners1796214434983, SharedImportUploads1796216120004];
