@@ -35,8 +35,8 @@ describe('AuditLogService', () => {
       summary: expect.stringContaining('role'),
     });
     expect(byAction('staff.disabled')[0].summary).toContain('disabled');
-    expect(byAction('import.committed')[0].summary).toBe('1 members imported');
-    expect(byAction('import.rolled_back')[0].summary).toBe('1 members removed');
+    expect(byAction('import.committed')[0].summary).toBe('imported=1');
+    expect(byAction('import.rolled_back')[0].summary).toBe('removed=1');
     expect(byAction('member.merged')[0]).toMatchObject({ targetType: 'member', targetId: done.memberId });
     expect(byAction('member.consent_recorded').map((e: { summary: string }) => e.summary)).toEqual([
       'invitations yes; updates yes; method phone_call',

@@ -196,7 +196,7 @@ export class ImportService {
             action: 'import.committed',
             actor: user,
             target: { type: 'import', id },
-            summary: `${importedCount} members imported`,
+            summary: `imported=${importedCount}`,
           },
           tx,
         );
@@ -227,7 +227,7 @@ export class ImportService {
         throw DomainError.conflict('This import was already rolled back');
       const count = await this.members.withTx(tx).deleteBatch(id);
       await this.audit.record(
-        { action: 'import.rolled_back', actor: user, target: { type: 'import', id }, summary: `${count} members removed` },
+        { action: 'import.rolled_back', actor: user, target: { type: 'import', id }, summary: `removed=${count}` },
         tx,
       );
       return count;
