@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { request as httpRequest } from 'node:http';
 import type { Agent } from 'supertest';
-import { anOpenForum } from '../test/fixtures';
 import { createTestApp, type TestApp } from '../test/test-app';
 import { ArrivalsService } from './arrivals.service';
-import { addAttendees, DAY1, DAY2, listen, scan, sessionCookie, assignDoors } from '../test/check-in-helpers';
+import { addAttendees, DAY1, DAY2, listen, scan, sessionCookie, assignDoors, forumAtDoor } from '../test/check-in-helpers';
 
 describe(ArrivalsService.name, () => {
   let t: TestApp;
@@ -18,17 +17,11 @@ describe(ArrivalsService.name, () => {
   });
   afterAll(() => t.close());
 
-  const forumAtDoor = async (...args: Parameters<typeof anOpenForum>) => {
-    const forum = await anOpenForum(...args);
-    await assignDoors(t, forum.id);
-    return forum;
-  };
-
   const checkIn = (agent: Agent, forumId: string, ...items: Record<string, unknown>[]) =>
     agent.post(`/api/v1/door/forums/${forumId}/check-ins`).send({ checkIns: items }).expect(200);
 
   it('counts admissions per day, role, country, province and quarter hour', async () => {
-    const forum = await forumAtDoor(organiser);
+    const forum = await forumAtDoor(t, organiser);
     await addAttendees(t, forum.id, [
       { role: 'presenter' },
       { region: 'Free State' },
@@ -77,7 +70,7 @@ describe(ArrivalsService.name, () => {
   });
 
   it('syncs an offline batch: the admission that reached the server first stays, the rest are conflicts', async () => {
-    const forum = await forumAtDoor(organiser, { name: 'Offline forum' });
+    const forum = await forumAtDoor(t, organiser, { name: 'Offline forum' });
     await addAttendees(t, forum.id, [
       { firstName: 'Thabo', lastName: 'Online' },
       { firstName: 'Lineo', lastName: 'Offline' },
@@ -128,7 +121,7 @@ describe(ArrivalsService.name, () => {
   });
 
   it('streams a summary on connect and again after a check-in', async () => {
-    const forum = await forumAtDoor(organiser);
+    const forum = await forumAtDoor(t, organiser);
     await addAttendees(t, forum.id, [{}]);
     const port = await listen(t);
     const cookie = await sessionCookie(t, 'organiser');
@@ -182,7 +175,7 @@ describe(ArrivalsService.name, () => {
   });
 
   it('exports who attended as spreadsheet-safe CSV with forum-time admissions', async () => {
-    const forum = await forumAtDoor(organiser);
+    const forum = await forumAtDoor(t, organiser);
     await addAttendees(t, forum.id, [
       { firstName: '=cmd|" /C calc"!A0', lastName: 'Ntšekhe', role: 'vip' },
       { firstName: 'Never', lastName: 'Came' },
@@ -203,7 +196,7 @@ describe(ArrivalsService.name, () => {
   });
 
   it('keeps door accounts out of every organiser route here', async () => {
-    const forum = await forumAtDoor(organiser);
+    const forum = await forumAtDoor(t, organiser);
     for (const path of ['arrivals', 'arrivals/stream', 'check-ins/conflicts', 'attendance.csv']) {
       await door.get(`/api/v1/forums/${forum.id}/${path}`).expect(403);
       await t.anon().get(`/api/v1/forums/${forum.id}/${path}`).expect(401);

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Agent } from 'supertest';
 import { BadgeSigner } from '../badges/badge-signer.service';
-import { addMembers, aMember, anOpenForum } from '../test/fixtures';
+import { addMembers, aMember } from '../test/fixtures';
 import { createTestApp, type TestApp } from '../test/test-app';
-import { addAttendees, aNonce, DAY1, DAY2, assignDoors } from '../test/check-in-helpers';
+import { addAttendees, aNonce, DAY1, DAY2, forumAtDoor } from '../test/check-in-helpers';
 import { WalkInService } from './walk-in.service';
 
 describe(WalkInService.name, () => {
@@ -17,12 +17,6 @@ describe(WalkInService.name, () => {
     door = await t.signedIn('door');
   });
   afterAll(() => t.close());
-
-  const forumAtDoor = async (...args: Parameters<typeof anOpenForum>) => {
-    const forum = await anOpenForum(...args);
-    await assignDoors(t, forum.id);
-    return forum;
-  };
 
   const walkIn = (forumId: string, over: Record<string, unknown> = {}) =>
     door.post(`/api/v1/door/forums/${forumId}/walk-ins`).send({
@@ -42,7 +36,7 @@ describe(WalkInService.name, () => {
     Number((await t.dataSource.query(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`, params))[0].n);
 
   it('registers a new member with consent (source walk_in), gives a badge and admits them for the day', async () => {
-    const forum = await forumAtDoor(organiser);
+    const forum = await forumAtDoor(t, organiser);
     await addAttendees(t, forum.id, [{}, {}]);
     await t.dataSource.query('UPDATE forums SET lastBadgeNumber = 2 WHERE id = ?', [forum.id]);
     const res = await walkIn(forum.id, { needs: ['wheelchair'] }).expect(201);
@@ -93,7 +87,7 @@ describe(WalkInService.name, () => {
   });
 
   it('uses the member who already has that email or phone, and answers 409 when they are already an attendee', async () => {
-    const forum = await forumAtDoor(organiser);
+    const forum = await forumAtDoor(t, organiser);
     const [known] = await addMembers(t, [aMember({ firstName: 'Known', lastName: 'Member', email: 'known.walkin@example.org' })]);
     const before = await count('members');
     const res = await walkIn(forum.id, {
@@ -112,7 +106,7 @@ describe(WalkInService.name, () => {
   });
 
   it('refuses bad input with field messages and stores nothing', async () => {
-    const forum = await forumAtDoor(organiser);
+    const forum = await forumAtDoor(t, organiser);
     const counts = async () => [await count('members'), await count('attendees'), await count('check_ins')];
     const before = await counts();
     const noConsent = await walkIn(forum.id, { consent: false }).expect(400);
@@ -131,7 +125,7 @@ describe(WalkInService.name, () => {
   });
 
   it('answers a replayed walk-in with the same badge, without a second person', async () => {
-    const forum = await forumAtDoor(organiser);
+    const forum = await forumAtDoor(t, organiser);
     const nonce = aNonce();
     const first = await walkIn(forum.id, { nonce, phone: '082 555 0202' }).expect(201);
     const again = await walkIn(forum.id, { nonce, phone: '082 555 0202' }).expect(201);

@@ -3,6 +3,7 @@ import { get, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Attendee } from '../attendees/attendee.entity';
 import { DoorAccess } from '../checkin/door-access.service';
+import { anOpenForum } from './fixtures';
 import { TEST_PASSWORD, type TestApp } from './test-app';
 
 export const DAY1 = '2027-04-08';
@@ -82,6 +83,16 @@ export function rawGet(
 }
 
 /** Assigns every door account that exists now to the forum (door sessions reach only assigned forums). */
+/** An open forum (anOpenForum) that every door account of the app is assigned to. */
+export async function forumAtDoor(
+  t: TestApp,
+  ...args: Parameters<typeof anOpenForum>
+): Promise<Awaited<ReturnType<typeof anOpenForum>>> {
+  const forum = await anOpenForum(...args);
+  await assignDoors(t, forum.id);
+  return forum;
+}
+
 export async function assignDoors(t: TestApp, forumId: string): Promise<void> {
   const users = (await t.dataSource.query(
     `SELECT id FROM users u WHERE role = 'door' AND NOT EXISTS (SELECT 1 FROM door_assignments d WHERE d.userId = u.id AND d.forumId = ?)`,
